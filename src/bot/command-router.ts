@@ -1,0 +1,43 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { parseCommand, type CommandName, type ParsedCommand } from '../domain/commands';
+import type { Language } from '../domain/language';
+
+export interface CommandInput {
+  args: string;
+  /** The language the command word was typed in; the reply language is decided by turnLanguage. */
+  typedIn: Language;
+}
+
+export type CommandHandler = (context: TurnContext, input: CommandInput) => Promise<void>;
+export type FallbackHandler = (context: TurnContext, parsed: Exclude<ParsedCommand, { kind: 'command' }>) => Promise<void>;
+
+/**
+ * One message route for all text commands: parse once (mention already stripped by the Application),
+ * dispatch by name, and hand everything unrecognised to the fallback so no message goes unanswered.
+ */
+export class CommandRouter {
+  private readonly handlers = new Map<CommandName, CommandHandler>();
+  private fallback?: FallbackHandler;
+
+  on(name: CommandName, handler: CommandHandler): this {
+    if (this.handlers.has(name)) throw new Error(`command ${name} registered twice`);
+    this.handlers.set(name, handler);
+    return this;
+  }
+
+  otherwise(handler: FallbackHandler): this {
+    this.fallback = handler;
+    return this;
+  }
+
+  attach(app: Application): void {
+    app.activity(ActivityTypes.Message, async (context) => {
+      const parsed = parseCommand(context.activity.text);
+      const handler = parsed.kind === 'command' ? this.handlers.get(parsed.name) : undefined;
+      if (parsed.kind === 'command' && handler) return handler(context, { args: parsed.args, typedIn: parsed.language });
+      if (!this.fallback) throw new Error('CommandRouter has no fallback');
+      return this.fallback(context, parsed.kind === 'command' ? { kind: 'unknown', text: context.activity.text ?? '' } : parsed);
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { Application } from '@microsoft/teams-ai';
+import { registerConversations } from '../features/conversations/register';
+import { registerFallback } from '../features/fallback/register';
+import { registerHelp } from '../features/help/register';
+import type { BotDeps } from './bot-deps';
+import { CommandRouter } from './command-router';
+import type { createAdapter } from './create-adapter';
+import { createOnTurnError } from './on-turn-error';
+
+/** The teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
+export function createApp(options: { adapter: ReturnType<typeof createAdapter>; deps: BotDeps }): Application {
+  const { adapter, deps } = options;
+  const app = new Application({
+    adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  app.error(createOnTurnError(deps));
+
+  const commands = new CommandRouter();
+  registerConversations(app, deps);
+  registerHelp(app, commands, deps);
+  registerFallback(commands, deps);
+  commands.attach(app);
+  return app;
+}

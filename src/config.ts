@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+const flag = z
+  .enum(['true', 'false'], { message: 'must be true or false' })
+  .transform((value) => value === 'true');
+
+/**
+ * Every setting the process reads. `.env.example` lists exactly these keys (a unit test checks it).
+ * Empty values count as unset so a copied `.env.example` with blanks behaves like no setting.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BOT_ID: z.string().uuid({ message: 'must be the bot\'s Microsoft app id (a GUID)' }).optional(),
+    BOT_PASSWORD: z.string().min(1).optional(),
+    BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    BOT_TENANT_ID: z.string().uuid({ message: 'must be a tenant id (a GUID)' }).optional(),
+    COSMOS_ENDPOINT: z.string().url({ message: 'must be a URL such as https://<account>.documents.azure.com:443/' }).optional(),
+    COSMOS_KEY: z.string().min(1).optional(),
+    COSMOS_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,255}$/, { message: 'letters, digits, - and _ only' })
+      .default('anteckna'),
+    COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().uuid().optional(),
+    COSMOS_TRUST_SELF_SIGNED: flag.default('false'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    const need = (key: keyof typeof env, why: string): void => {
+      if (env[key] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `required ${why}` });
+    };
+    const production = env.NODE_ENV === 'production';
+    if (production) {
+      // Without an app id botbuilder runs anonymously and accepts any POST as a Teams activity.
+      need('BOT_ID', 'when NODE_ENV=production (without it the bot accepts unauthenticated requests)');
+      need('COSMOS_ENDPOINT', 'when NODE_ENV=production (the embedded Cosmos server keeps data in memory only)');
+    }
+    if (production || env.BOT_ID !== undefined) {
+      const when = production ? 'when NODE_ENV=production' : 'when BOT_ID is set';
+      if (env.BOT_TYPE !== 'UserAssignedMSI') need('BOT_PASSWORD', `${when} and BOT_TYPE=${env.BOT_TYPE}`);
+      if (env.BOT_TYPE !== 'MultiTenant') need('BOT_TENANT_ID', `${when} and BOT_TYPE=${env.BOT_TYPE}`);
+    }
+    if (env.COSMOS_TRUST_SELF_SIGNED) {
+      const host = env.COSMOS_ENDPOINT ? new URL(env.COSMOS_ENDPOINT).hostname : undefined;
+      if (production || host === undefined || !LOOPBACK_HOSTS.has(host)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['COSMOS_TRUST_SELF_SIGNED'],
+          message: 'only allowed outside production, for a COSMOS_ENDPOINT on localhost (a local emulator)',
+        });
+      }
+    }
+  });
+
+export type ConfigKey = keyof z.input<typeof configSchema>;
+
+export interface BotCredentials {
+  appId: string;
+  password?: string;
+  type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export type CosmosSettings =
+  | { kind: 'embedded'; database: string }
+  | {
+      kind: 'remote';
+      endpoint: string;
+      key?: string;
+      managedIdentityClientId?: string;
+      trustSelfSigned: boolean;
+      database: string;
+    };
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bot?: BotCredentials;
+  cosmos: CosmosSettings;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Anteckna cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  const keys = Object.keys(configSchema.innerType().shape);
+  const picked: Record<string, string> = {};
+  for (const key of keys) {
+    const value = env[key]?.trim();
+    if (value) picked[key] = value;
+  }
+  return picked;
+}
+
+/** Validates the environment; throws one ConfigError naming every problem. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    bot: e.BOT_ID
+      ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID }
+      : undefined,
+    cosmos: e.COSMOS_ENDPOINT
+      ? {
+          kind: 'remote',
+          endpoint: e.COSMOS_ENDPOINT,
+          key: e.COSMOS_KEY,
+          managedIdentityClientId: e.COSMOS_MANAGED_IDENTITY_CLIENT_ID,
+          trustSelfSigned: e.COSMOS_TRUST_SELF_SIGNED,
+          database: e.COSMOS_DATABASE,
+        }
+      : { kind: 'embedded', database: e.COSMOS_DATABASE },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** Loads `.env` from the working directory when present (Node's own parser), then validates. */
+export function loadConfig(path = '.env'): AppConfig {
+  if (existsSync(path)) process.loadEnvFile(path);
+  return readConfig(process.env);
+}

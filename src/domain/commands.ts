@@ -1,0 +1,58 @@
+import type { Language } from './language';
+
+export type CommandName = 'help';
+
+interface CommandDefinition {
+  name: CommandName;
+  /** What users type, per language; the first is the one shown in help. */
+  words: Record<Language, readonly string[]>;
+}
+
+/** Every command the bot understands. Help lists these, so a command exists here only once it is built. */
+export const COMMANDS: readonly CommandDefinition[] = [
+  { name: 'help', words: { sv: ['hjälp', 'hjalp', '?'], en: ['help'] } },
+];
+
+export type ParsedCommand =
+  | { kind: 'command'; name: CommandName; args: string; language: Language }
+  | { kind: 'unknown'; text: string }
+  | { kind: 'empty' };
+
+const ALIASES = COMMANDS.flatMap((command) =>
+  (Object.entries(command.words) as [Language, readonly string[]][]).flatMap(([language, words]) =>
+    words.map((word) => ({ word, name: command.name, language })),
+  ),
+).sort((a, b) => b.word.length - a.word.length);
+
+/**
+ * Teams text may still carry an `<at>` tag (a mention the SDK did not strip), non-breaking spaces, zero-width
+ * characters and decomposed Swedish letters; commands are matched after all of that is normalised.
+ */
+export function normaliseCommandText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\//, '');
+}
+
+export function parseCommand(text: string | undefined): ParsedCommand {
+  const clean = normaliseCommandText(text ?? '');
+  if (clean === '') return { kind: 'empty' };
+  const lower = clean.toLocaleLowerCase('sv');
+  // "hjälp!" is still help, but punctuation inside arguments ("beslut ... .") belongs to the text.
+  const bare = lower.replace(/[!.]+$/, '');
+  for (const alias of ALIASES) {
+    if (bare === alias.word) return { kind: 'command', name: alias.name, args: '', language: alias.language };
+    if (lower.startsWith(`${alias.word} `)) {
+      return { kind: 'command', name: alias.name, args: clean.slice(alias.word.length).trim(), language: alias.language };
+    }
+  }
+  return { kind: 'unknown', text: clean };
+}
+
+/** The words shown for a command in help, in the reader's language. */
+export const commandWord = (name: CommandName, language: Language): string =>
+  COMMANDS.find((c) => c.name === name)?.words[language][0] ?? name;

@@ -1,0 +1,26 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import type { BotDeps } from '../../bot/bot-deps';
+import { createShowHelp } from '../help/show-help';
+import { createOnBotInstalled } from './on-bot-installed';
+import { createOnBotRemoved } from './on-bot-removed';
+
+const isBot = (context: TurnContext, members: { id: string }[] | undefined): boolean =>
+  (members ?? []).some((member) => member.id === context.activity.recipient.id);
+
+export function registerConversations(app: Application, deps: BotDeps): void {
+  const installed = createOnBotInstalled(deps, createShowHelp(deps));
+  const removed = createOnBotRemoved(deps);
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = context.activity.action ?? '';
+    if (action === 'add' || action === 'add-upgrade') await installed(context);
+    else if (action === 'remove') await removed(context);
+  });
+  app.conversationUpdate('membersAdded', async (context) => {
+    if (isBot(context, context.activity.membersAdded)) await installed(context);
+  });
+  app.conversationUpdate('membersRemoved', async (context) => {
+    if (isBot(context, context.activity.membersRemoved)) await removed(context);
+  });
+}

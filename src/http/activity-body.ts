@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+const party = z.object({ id: z.string().min(1) }).passthrough();
+
+/**
+ * The minimum a Bot Framework activity must carry for the bot to answer it. botbuilder validates less and
+ * throws, or answers 500 with its error text, on the rest; this keeps every bad body a plain 400.
+ */
+export const activityBodySchema = z
+  .object({
+    type: z.string().min(1),
+    channelId: z.string().min(1),
+    serviceUrl: z.string().url(),
+    conversation: party,
+    from: party,
+    recipient: party,
+  })
+  .passthrough();

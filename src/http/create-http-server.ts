@@ -1,0 +1,77 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import restify from 'restify';
+import { activityBodySchema } from './activity-body';
+import type { InFlight } from './in-flight';
+
+export interface HttpServerDeps {
+  adapter: TeamsAdapter;
+  app: Application;
+  logger: Logger;
+  inFlight: InFlight;
+  /** True when storage answers; drives /readyz. */
+  ready(): Promise<boolean>;
+}
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Short, fixed bodies for failures: nothing from an exception ever reaches an HTTP response. */
+const ERROR_BODIES: Record<number, string> = {
+  400: 'bad request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  405: 'method not allowed',
+};
+
+export function createHttpServer(deps: HttpServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'anteckna', handleUncaughtExceptions: false });
+  // restify's bodyReader honours maxBodySize for JSON too; its typings only list it on bodyParser.
+  const bodyOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
+  server.use(restify.plugins.jsonBodyParser(bodyOptions));
+
+  server.post('/api/messages', async (req, res) => {
+    const parsed = activityBodySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'bad request: the body is not a Bot Framework activity' });
+      return;
+    }
+    await deps.inFlight.track(async () => {
+      let status = 200;
+      let body: unknown;
+      // botbuilder writes its answer into this object; the real response is written once, below, so a 5xx
+      // never carries botbuilder's error text.
+      const captured = {
+        socket: req.socket,
+        status: (code: number) => void (status = code),
+        header: () => undefined,
+        send: (value: unknown) => void (body = value),
+        end: () => undefined,
+      };
+      try {
+        await deps.adapter.process(req, captured, async (context) => {
+          await deps.app.run(context);
+        });
+      } catch (error) {
+        deps.logger.error({ err: error }, 'activity processing failed');
+        status = 500;
+      }
+      if (status >= 500) res.send(status, { error: 'internal error' });
+      else if (status >= 400) res.send(status, { error: ERROR_BODIES[status] ?? 'request refused' });
+      else if (body === undefined) res.send(status);
+      else res.send(status, body);
+    });
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const ok = await deps.ready();
+    res.send(ok ? 200 : 503, ok ? { status: 'ready' } : { status: 'unavailable', cosmos: 'unreachable' });
+  });
+
+  return server;
+}

@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './bot/create-app';
+import { createAdapter } from './bot/create-adapter';
+import type { BotDeps } from './bot/bot-deps';
+import type { AppConfig } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { createHttpServer } from './http/create-http-server';
+import { InFlight } from './http/in-flight';
+import { createConversationRepository } from './storage/conversation-repository';
+import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
+import { createNetworkRepository } from './storage/network-repository';
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  cosmos: CosmosConnection;
+  deps: BotDeps;
+  /** Stops accepting, lets turns in flight finish (up to the grace period), closes connections and storage. */
+  close(): Promise<void>;
+}
+
+/** Composition root: config -> storage -> app -> server. Used by index.ts and by the integration tests. */
+export async function startBot(config: AppConfig, options: { logger: Logger; clock?: Clock }): Promise<RunningBot> {
+  const { logger } = options;
+  const cosmos = await openCosmos(config.cosmos, logger);
+  const clock = options.clock ?? systemClock;
+  const deps: BotDeps = {
+    logger,
+    clock,
+    conversations: createConversationRepository(cosmos.containers.conversations, clock),
+    networks: createNetworkRepository(cosmos.containers.networks),
+  };
+  const adapter = createAdapter(config.bot);
+  const app = createApp({ adapter, deps });
+  const inFlight = new InFlight();
+  const server = createHttpServer({ adapter, app, logger, inFlight, ready: () => cosmos.ping() });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await cosmos.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  logger.info({ port, cosmos: cosmos.embedded ? 'embedded (in memory)' : cosmos.endpoint, authenticated: Boolean(config.bot) }, 'bot listening');
+
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    const http = server.server;
+    const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const drained = await inFlight.drained(config.shutdownGraceMs);
+    if (!drained) logger.warn({ inFlight: inFlight.size }, 'grace period over; closing connections with turns in flight');
+    // Keep-alive sockets would otherwise hold the server open after their last response.
+    http.closeAllConnections();
+    await stopped;
+    await cosmos.close();
+    logger.info('bot stopped');
+  };
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    cosmos,
+    deps,
+    close: () => (closing ??= close()),
+  };
+}

@@ -1,0 +1,31 @@
+import type { AddressInfo } from 'node:net';
+import createCosmosServer from '@vercel/cosmosdb-server';
+
+export interface EmbeddedCosmos {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the Cosmos-compatible server (`@vercel/cosmosdb-server`) on loopback. Its data lives in memory
+ * and is gone when the process ends; it has no TTL, no real change feed and no 429s.
+ */
+export async function startEmbeddedCosmos(options: { port?: number } = {}): Promise<EmbeddedCosmos> {
+  const server = createCosmosServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `https://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -25,7 +25,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', '@microsoft/teams-ai', 'botframework-*'], message: 'The domain, storage and i18n do not depend on the Teams SDKs.' },
+            {
+              group: ['botbuilder*', '@microsoft/teams-ai', 'botframework-*'],
+              message: 'The domain, storage and i18n do not depend on the Teams SDKs.',
+            },
           ],
         },
       ],
@@ -38,7 +41,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', '@microsoft/teams-ai', 'botframework-*', '@azure/*', 'restify'], message: 'The domain is pure: no Teams, Cosmos or HTTP imports.' },
+            {
+              group: ['botbuilder*', '@microsoft/teams-ai', 'botframework-*', '@azure/*', 'restify'],
+              message: 'The domain is pure: no Teams, Cosmos or HTTP imports.',
+            },
           ],
         },
       ],

@@ -8,9 +8,5 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: [
-    project('unit'),
-    project('integration'),
-    project('e2e'),
-  ],
+  projects: [project('unit'), project('integration'), project('e2e')],
 };

@@ -17,11 +17,14 @@ export const configSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    BOT_ID: z.string().uuid({ message: 'must be the bot\'s Microsoft app id (a GUID)' }).optional(),
+    BOT_ID: z.string().uuid({ message: "must be the bot's Microsoft app id (a GUID)" }).optional(),
     BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     BOT_TENANT_ID: z.string().uuid({ message: 'must be a tenant id (a GUID)' }).optional(),
-    COSMOS_ENDPOINT: z.string().url({ message: 'must be a URL such as https://<account>.documents.azure.com:443/' }).optional(),
+    COSMOS_ENDPOINT: z
+      .string()
+      .url({ message: 'must be a URL such as https://<account>.documents.azure.com:443/' })
+      .optional(),
     COSMOS_KEY: z.string().min(1).optional(),
     COSMOS_DATABASE: z
       .string()
@@ -33,13 +36,17 @@ export const configSchema = z
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string): void => {
-      if (env[key] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `required ${why}` });
+      if (env[key] === undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `required ${why}` });
     };
     const production = env.NODE_ENV === 'production';
     if (production) {
       // Without an app id botbuilder runs anonymously and accepts any POST as a Teams activity.
       need('BOT_ID', 'when NODE_ENV=production (without it the bot accepts unauthenticated requests)');
-      need('COSMOS_ENDPOINT', 'when NODE_ENV=production (the embedded Cosmos server keeps data in memory only)');
+      need(
+        'COSMOS_ENDPOINT',
+        'when NODE_ENV=production (the embedded Cosmos server keeps data in memory only)',
+      );
     }
     if (production || env.BOT_ID !== undefined) {
       const when = production ? 'when NODE_ENV=production' : 'when BOT_ID is set';
@@ -109,7 +116,9 @@ function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
   }
   const e = parsed.data;
   return {

@@ -21,7 +21,10 @@ export interface RunningBot {
 }
 
 /** Composition root: config -> storage -> app -> server. Used by index.ts and by the integration tests. */
-export async function startBot(config: AppConfig, options: { logger: Logger; clock?: Clock }): Promise<RunningBot> {
+export async function startBot(
+  config: AppConfig,
+  options: { logger: Logger; clock?: Clock },
+): Promise<RunningBot> {
   const { logger } = options;
   const cosmos = await openCosmos(config.cosmos, logger);
   const clock = options.clock ?? systemClock;
@@ -47,7 +50,14 @@ export async function startBot(config: AppConfig, options: { logger: Logger; clo
   }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  logger.info({ port, cosmos: cosmos.embedded ? 'embedded (in memory)' : cosmos.endpoint, authenticated: Boolean(config.bot) }, 'bot listening');
+  logger.info(
+    {
+      port,
+      cosmos: cosmos.embedded ? 'embedded (in memory)' : cosmos.endpoint,
+      authenticated: Boolean(config.bot),
+    },
+    'bot listening',
+  );
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
@@ -55,7 +65,8 @@ export async function startBot(config: AppConfig, options: { logger: Logger; clo
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
     const drained = await inFlight.drained(config.shutdownGraceMs);
-    if (!drained) logger.warn({ inFlight: inFlight.size }, 'grace period over; closing connections with turns in flight');
+    if (!drained)
+      logger.warn({ inFlight: inFlight.size }, 'grace period over; closing connections with turns in flight');
     // Keep-alive sockets would otherwise hold the server open after their last response.
     http.closeAllConnections();
     await stopped;

@@ -10,7 +10,10 @@ export interface CommandInput {
 }
 
 export type CommandHandler = (context: TurnContext, input: CommandInput) => Promise<void>;
-export type FallbackHandler = (context: TurnContext, parsed: Exclude<ParsedCommand, { kind: 'command' }>) => Promise<void>;
+export type FallbackHandler = (
+  context: TurnContext,
+  parsed: Exclude<ParsedCommand, { kind: 'command' }>,
+) => Promise<void>;
 
 /**
  * One message route for all text commands: parse once (mention already stripped by the Application),
@@ -35,9 +38,13 @@ export class CommandRouter {
     app.activity(ActivityTypes.Message, async (context) => {
       const parsed = parseCommand(context.activity.text);
       const handler = parsed.kind === 'command' ? this.handlers.get(parsed.name) : undefined;
-      if (parsed.kind === 'command' && handler) return handler(context, { args: parsed.args, typedIn: parsed.language });
+      if (parsed.kind === 'command' && handler)
+        return handler(context, { args: parsed.args, typedIn: parsed.language });
       if (!this.fallback) throw new Error('CommandRouter has no fallback');
-      return this.fallback(context, parsed.kind === 'command' ? { kind: 'unknown', text: context.activity.text ?? '' } : parsed);
+      return this.fallback(
+        context,
+        parsed.kind === 'command' ? { kind: 'unknown', text: context.activity.text ?? '' } : parsed,
+      );
     });
   }
 }

@@ -1,7 +1,11 @@
 import type { Activity } from 'botbuilder';
 import type { ConversationReferenceData, ConversationType } from '../domain/conversation';
 
-const TYPES: Record<string, ConversationType> = { personal: 'personal', groupChat: 'groupChat', channel: 'channel' };
+const TYPES: Record<string, ConversationType> = {
+  personal: 'personal',
+  groupChat: 'groupChat',
+  channel: 'channel',
+};
 
 interface TeamsChannelData {
   tenant?: { id?: string };
@@ -13,7 +17,8 @@ export function referenceFromActivity(activity: Activity): ConversationReference
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   return {
     conversationId: activity.conversation.id,
-    conversationType: TYPES[activity.conversation.conversationType ?? ''] ?? (channelData.team ? 'channel' : 'personal'),
+    conversationType:
+      TYPES[activity.conversation.conversationType ?? ''] ?? (channelData.team ? 'channel' : 'personal'),
     tenantId: activity.conversation.tenantId ?? channelData.tenant?.id,
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId,

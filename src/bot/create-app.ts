@@ -8,7 +8,10 @@ import type { createAdapter } from './create-adapter';
 import { createOnTurnError } from './on-turn-error';
 
 /** The teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
-export function createApp(options: { adapter: ReturnType<typeof createAdapter>; deps: BotDeps }): Application {
+export function createApp(options: {
+  adapter: ReturnType<typeof createAdapter>;
+  deps: BotDeps;
+}): Application {
   const { adapter, deps } = options;
   const app = new Application({
     adapter,
@@ -21,7 +24,7 @@ export function createApp(options: { adapter: ReturnType<typeof createAdapter>; 
   const commands = new CommandRouter();
   registerConversations(app, deps);
   registerHelp(app, commands, deps);
-  registerFallback(commands, deps);
+  registerFallback(app, commands, deps);
   commands.attach(app);
   return app;
 }

@@ -31,11 +31,17 @@ export function createOnTurnError(deps: Pick<BotDeps, 'logger' | 'networks'>) {
         // An invoke must get an answer or Teams shows its own generic failure and retries.
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+          value: {
+            status: 200,
+            body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+          },
         });
       }
     } catch (sendError) {
-      deps.logger.error({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the user about the failure');
+      deps.logger.error(
+        { err: sendError, conversationId: activity.conversation?.id },
+        'could not tell the user about the failure',
+      );
     }
   };
 }

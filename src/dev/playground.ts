@@ -75,8 +75,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (exited || Date.now() > deadline) {
       child.kill('SIGKILL');
       const log = await readFile(logFile, 'utf8').catch(() => '');
-      const reasons = log.split('\n').filter((line) => line.startsWith('error')).join('\n');
-      throw new Error(`Agents Playground did not start on port ${options.port}.\n${reasons || log.slice(-2000)}`);
+      const reasons = log
+        .split('\n')
+        .filter((line) => line.startsWith('error'))
+        .join('\n');
+      throw new Error(
+        `Agents Playground did not start on port ${options.port}.\n${reasons || log.slice(-2000)}`,
+      );
     }
     await delay(250);
   }

@@ -12,7 +12,10 @@ const PLAYGROUND_PORT = 56150;
 /** `npm run dev`: the bot on the embedded Cosmos server (unless COSMOS_ENDPOINT is set) plus Agents Playground. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ name: 'anteckna', level: config.logLevel }, pretty({ colorize: true, ignore: 'pid,hostname' }));
+  const logger = pino(
+    { name: 'anteckna', level: config.logLevel },
+    pretty({ colorize: true, ignore: 'pid,hostname' }),
+  );
   const bot = await startBot(config, { logger });
   const playground = await startPlayground({
     botEndpoint: `${bot.url}/api/messages`,

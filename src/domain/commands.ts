@@ -47,7 +47,12 @@ export function parseCommand(text: string | undefined): ParsedCommand {
   for (const alias of ALIASES) {
     if (bare === alias.word) return { kind: 'command', name: alias.name, args: '', language: alias.language };
     if (lower.startsWith(`${alias.word} `)) {
-      return { kind: 'command', name: alias.name, args: clean.slice(alias.word.length).trim(), language: alias.language };
+      return {
+        kind: 'command',
+        name: alias.name,
+        args: clean.slice(alias.word.length).trim(),
+        language: alias.language,
+      };
     }
   }
   return { kind: 'unknown', text: clean };

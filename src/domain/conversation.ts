@@ -26,7 +26,8 @@ export interface ConversationRecord extends ConversationReferenceData {
 /**
  * A channel's thread replies carry `;messageid=...` on the conversation id; the conversation is the channel.
  */
-export const conversationKey = (conversationId: string): string => conversationId.split(';messageid=')[0] ?? conversationId;
+export const conversationKey = (conversationId: string): string =>
+  conversationId.split(';messageid=')[0] ?? conversationId;
 
 /**
  * Teams ids can exceed Cosmos' 255-character id limit and contain characters Cosmos ids forbid ('/', '#'),

@@ -11,7 +11,8 @@ export const en: Record<MessageKey, string> = {
   'fallback.unknown': 'I don\'t understand "{text}". Type help to see what I can do.',
   'fallback.empty': 'Type help to see what I can do.',
   'card.stale': 'This card is out of date or was altered. Type help to get a new one.',
-  'error.apology': 'Something went wrong on my side and your request was not carried out. Please try again in a moment.',
+  'error.apology':
+    'Something went wrong on my side and your request was not carried out. Please try again in a moment.',
   'error.NotFound': 'What you are trying to change no longer exists.',
   'error.Conflict': 'Someone else changed the same thing at the same time. Please try again.',
   'error.InvalidInput': 'I could not read what you sent.',

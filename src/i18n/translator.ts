@@ -17,4 +17,5 @@ export function createTranslator(language: Language): Translate {
     });
 }
 
-export const catalogueFor = (language: Language): Readonly<Record<MessageKey, string>> => CATALOGUES[language];
+export const catalogueFor = (language: Language): Readonly<Record<MessageKey, string>> =>
+  CATALOGUES[language];

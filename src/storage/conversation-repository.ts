@@ -20,8 +20,14 @@ export interface ConversationRepository {
   get(conversationId: string): Promise<ConversationRecord | undefined>;
 }
 
-const strip = ({ _etag, _rid, _self, _ts, _attachments, ...record }: Stored & Record<string, unknown>): ConversationRecord =>
-  record as unknown as ConversationRecord;
+const strip = ({
+  _etag,
+  _rid,
+  _self,
+  _ts,
+  _attachments,
+  ...record
+}: Stored & Record<string, unknown>): ConversationRecord => record as unknown as ConversationRecord;
 
 export function createConversationRepository(container: Container, clock: Clock): ConversationRepository {
   const read = async (id: string): Promise<Stored | undefined> => {

@@ -30,7 +30,11 @@ function createClient(settings: CosmosSettings, endpoint: string): CosmosClient 
   const agent = settings.trustSelfSigned ? new Agent({ rejectUnauthorized: false }) : undefined;
   const auth = settings.key
     ? { key: settings.key }
-    : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: settings.managedIdentityClientId }) };
+    : {
+        aadCredentials: new DefaultAzureCredential({
+          managedIdentityClientId: settings.managedIdentityClientId,
+        }),
+      };
   return new CosmosClient({ endpoint, ...auth, ...(agent ? { agent } : {}) });
 }
 
@@ -39,7 +43,10 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
   let embedded: EmbeddedCosmos | undefined;
   if (settings.kind === 'embedded') {
     embedded = await startEmbeddedCosmos();
-    logger.warn({ endpoint: embedded.endpoint }, 'no COSMOS_ENDPOINT: using the embedded in-memory Cosmos server');
+    logger.warn(
+      { endpoint: embedded.endpoint },
+      'no COSMOS_ENDPOINT: using the embedded in-memory Cosmos server',
+    );
   }
   const endpoint = embedded?.endpoint ?? (settings.kind === 'remote' ? settings.endpoint : '');
   const client = createClient(settings, endpoint);
@@ -48,7 +55,10 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
     const entries = await Promise.all(
       (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
         const { id, partitionKey } = CONTAINERS[name];
-        const { container } = await database.containers.createIfNotExists({ id, partitionKey: { paths: [partitionKey] } });
+        const { container } = await database.containers.createIfNotExists({
+          id,
+          partitionKey: { paths: [partitionKey] },
+        });
         return [name, container] as const;
       }),
     );
@@ -59,7 +69,9 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
       embedded: embedded !== undefined,
       async ping(timeoutMs = 2000) {
         try {
-          await database.read({ abortSignal: AbortSignal.timeout(timeoutMs) });
+          // The account read goes to the configured endpoint; data requests may go to regional endpoints
+          // the account advertises, so this is the check that the service the app was pointed at answers.
+          await client.getDatabaseAccount({ abortSignal: AbortSignal.timeout(timeoutMs) });
           return true;
         } catch {
           return false;

@@ -18,7 +18,9 @@ export function createNetworkRepository(container: Container): NetworkRepository
   return {
     async getSettings(networkId) {
       try {
-        const { resource } = await container.item(networkId, networkId).read<{ networkId: string; language?: unknown }>();
+        const { resource } = await container
+          .item(networkId, networkId)
+          .read<{ networkId: string; language?: unknown }>();
         if (!resource) return undefined;
         return { networkId, language: isLanguage(resource.language) ? resource.language : undefined };
       } catch (error) {

@@ -6,11 +6,17 @@ import { referenceFromActivity } from '../../bot/conversation-reference';
  * Stores the conversation reference and welcomes once. Teams announces an install with both an
  * installationUpdate and a conversationUpdate (and may retry either); the repository lets exactly one win.
  */
-export function createOnBotInstalled(deps: Pick<BotDeps, 'conversations' | 'logger'>, welcome: (context: TurnContext) => Promise<void>) {
+export function createOnBotInstalled(
+  deps: Pick<BotDeps, 'conversations' | 'logger'>,
+  welcome: (context: TurnContext) => Promise<void>,
+) {
   return async (context: TurnContext): Promise<void> => {
     const reference = referenceFromActivity(context.activity);
     const { isNew } = await deps.conversations.recordInstall(reference, context.activity.from?.aadObjectId);
-    deps.logger.info({ conversationId: reference.conversationId, conversationType: reference.conversationType, isNew }, 'bot installed');
+    deps.logger.info(
+      { conversationId: reference.conversationId, conversationType: reference.conversationType, isNew },
+      'bot installed',
+    );
     if (isNew) await welcome(context);
   };
 }

@@ -8,5 +8,7 @@ import { createSwitchLanguage } from './switch-language';
 export function registerHelp(app: Application, commands: CommandRouter, deps: BotDeps): void {
   commands.on('help', createShowHelp(deps));
   const switchLanguage = createSwitchLanguage(deps);
-  app.adaptiveCards.actionExecute<unknown>(HELP_VERBS.switchLanguage, (context, _state, data) => switchLanguage(context, data));
+  app.adaptiveCards.actionExecute<unknown>(HELP_VERBS.switchLanguage, (context, _state, data) =>
+    switchLanguage(context, data),
+  );
 }

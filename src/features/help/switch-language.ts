@@ -10,7 +10,10 @@ export function createSwitchLanguage(deps: Pick<BotDeps, 'networks' | 'logger'>)
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const parsed = switchLanguageSchema.safeParse(data);
     if (!parsed.success) {
-      deps.logger.warn({ conversationId: context.activity.conversation?.id, issues: parsed.error.issues }, 'stale or altered help card');
+      deps.logger.warn(
+        { conversationId: context.activity.conversation?.id, issues: parsed.error.issues },
+        'stale or altered help card',
+      );
       return createTranslator(await turnLanguage(context, deps.networks))('card.stale');
     }
     return renderHelpCard({

@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Stands in for Teams' Bot Connector: the bot's replies arrive here because the test activities carry this
+ * server's address as serviceUrl. Records every call; can be told to answer slowly.
+ */
+export class ConnectorStub {
+  readonly calls: ConnectorCall[] = [];
+  delayMs = 0;
+  /** Statuses to answer the next calls with, in order, before answering 200 again. */
+  failures: number[] = [];
+  private server?: Server;
+  private waiters: (() => void)[] = [];
+  private nextId = 1;
+
+  get serviceUrl(): string {
+    const { port } = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(
+        (reply) => {
+          res.writeHead(reply.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(reply.body));
+        },
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = decodeURIComponent(req.url ?? '');
+    const conversationId = /\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '';
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const failure = this.failures.shift();
+    if (failure !== undefined)
+      return { status: failure, body: { error: { code: 'ServiceError', message: 'stub failure' } } };
+    this.calls.push({
+      method: req.method ?? '',
+      path,
+      conversationId,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    });
+    for (const wake of this.waiters.splice(0)) wake();
+    return { status: 200, body: { id: `activity-${this.nextId++}` } };
+  }
+
+  /** Activities the bot sent (posts of messages), in order. */
+  get sent(): Record<string, unknown>[] {
+    return this.calls.filter((call) => call.method === 'POST').map((call) => call.body);
+  }
+
+  async waitForCalls(count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.calls.length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} connector calls, got ${this.calls.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}

@@ -1,0 +1,51 @@
+import { COMMANDS, parseCommand } from '../../src/domain/commands';
+
+describe('parseCommand', () => {
+  it.each([
+    ['hjälp', 'sv'],
+    ['Hjälp', 'sv'],
+    ['HJÄLP!', 'sv'],
+    ['hjalp', 'sv'],
+    ['  hjälp  ', 'sv'],
+    ['/help', 'en'],
+    ['help', 'en'],
+    ['Help.', 'en'],
+  ])('reads %p as help typed in %s', (text, language) => {
+    expect(parseCommand(text)).toEqual({ kind: 'command', name: 'help', args: '', language });
+  });
+
+  it('reads decomposed Swedish letters (a + combining ring) like composed ones', () => {
+    expect(parseCommand('hja\u0308lp')).toMatchObject({ kind: 'command', name: 'help' });
+  });
+
+  it('strips a mention the SDK left in the text, and Teams non-breaking and zero-width spaces', () => {
+    expect(parseCommand('<at>Anteckna</at>\u00a0hjälp\u200b')).toMatchObject({
+      kind: 'command',
+      name: 'help',
+    });
+  });
+
+  it('keeps what follows the command word as its arguments, with the original case', () => {
+    expect(parseCommand('help Meetings In December')).toEqual({
+      kind: 'command',
+      name: 'help',
+      args: 'Meetings In December',
+      language: 'en',
+    });
+  });
+
+  it('does not take a longer word that starts with a command word', () => {
+    expect(parseCommand('helpdesk')).toEqual({ kind: 'unknown', text: 'helpdesk' });
+  });
+
+  it('reports an unknown command with its cleaned text and an empty message as empty', () => {
+    expect(parseCommand('<at>Anteckna</at>  vad  kan du')).toEqual({ kind: 'unknown', text: 'vad kan du' });
+    expect(parseCommand('<at>Anteckna</at>')).toEqual({ kind: 'empty' });
+    expect(parseCommand(undefined)).toEqual({ kind: 'empty' });
+  });
+
+  it('has no command word shared by two commands', () => {
+    const words = COMMANDS.flatMap((c) => [...c.words.sv, ...c.words.en]);
+    expect(new Set(words).size).toBe(words.length);
+  });
+});

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './bot/create-app';
 import { createAdapter } from './bot/create-adapter';
@@ -48,7 +47,7 @@ export async function startBot(
     await cosmos.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
     {

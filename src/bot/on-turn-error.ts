@@ -25,9 +25,9 @@ export function createOnTurnError(deps: Pick<BotDeps, 'logger' | 'networks'>) {
     try {
       const t = createTranslator(await turnLanguage(context, deps.networks));
       const text = errorText(error, t);
-      if (activity.type === ActivityTypes.Message) {
+      if (activity.type === 'message') {
         await context.sendActivity(text);
-      } else if (activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      } else if (activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
         // An invoke must get an answer or Teams shows its own generic failure and retries.
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import template from '../../adaptiveCards/help.json';
 import { COMMANDS, commandWord } from '../domain/commands';
-import type { ConversationType } from '../domain/conversation';
 import { LANGUAGES, type Language } from '../domain/language';
 import { createTranslator } from '../i18n/translator';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
@@ -14,7 +13,8 @@ export const switchLanguageSchema = z.object({ language: z.enum(LANGUAGES) });
 
 export interface HelpCardContext {
   language: Language;
-  conversationType?: ConversationType | string;
+  /** Teams' conversationType as received; anything but groupChat/channel is treated as personal. */
+  conversationType?: string;
   botName?: string;
 }
 

@@ -89,9 +89,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   return {
     url,
     async stop() {
-      if (!exited) child.kill('SIGTERM');
-      await Promise.race([exit, delay(5000)]);
-      if (!exited) child.kill('SIGKILL');
+      if (exited) return;
+      child.kill('SIGTERM');
+      const forceKill = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exit;
+      clearTimeout(forceKill);
     },
   };
 }

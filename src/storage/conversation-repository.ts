@@ -20,14 +20,10 @@ export interface ConversationRepository {
   get(conversationId: string): Promise<ConversationRecord | undefined>;
 }
 
-const strip = ({
-  _etag,
-  _rid,
-  _self,
-  _ts,
-  _attachments,
-  ...record
-}: Stored & Record<string, unknown>): ConversationRecord => record as unknown as ConversationRecord;
+const strip = (stored: Stored): ConversationRecord => {
+  const { _etag, _rid, _self, _ts, _attachments, ...record } = stored;
+  return record;
+};
 
 export function createConversationRepository(container: Container, clock: Clock): ConversationRepository {
   const read = async (id: string): Promise<Stored | undefined> => {

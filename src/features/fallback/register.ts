@@ -7,12 +7,12 @@ import { createTranslator } from '../../i18n/translator';
 
 const QUOTE_LIMIT = 60;
 
-const isUnclaimedActionExecute = async (context: TurnContext): Promise<boolean> => {
-  const { type, name, value } = context.activity;
-  return (
-    type === 'invoke' &&
-    name === 'adaptiveCard/action' &&
-    (value as { action?: { type?: unknown } } | undefined)?.action?.type === 'Action.Execute'
+const isUnclaimedActionExecute = (context: TurnContext): Promise<boolean> => {
+  const { type, name } = context.activity;
+  const value: unknown = context.activity.value;
+  const actionType = (value as { action?: { type?: unknown } } | undefined)?.action?.type;
+  return Promise.resolve(
+    type === 'invoke' && name === 'adaptiveCard/action' && actionType === 'Action.Execute',
   );
 };
 

@@ -3,11 +3,17 @@ import { join } from 'node:path';
 import { parseCommand } from '../../src/domain/commands';
 
 interface Manifest {
-  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  bots: {
+    botId: string;
+    scopes: string[];
+    commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+  }[];
   icons: { color: string; outline: string };
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'appPackage', 'manifest.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'appPackage', 'manifest.json'), 'utf8'),
+) as Manifest;
 
 describe('Teams app manifest', () => {
   it('installs the bot in personal chats, group chats and teams', () => {
@@ -15,7 +21,9 @@ describe('Teams app manifest', () => {
   });
 
   it('offers in its command menu only commands the bot understands', () => {
-    const titles = manifest.bots.flatMap((bot) => bot.commandLists.flatMap((list) => list.commands.map((c) => c.title)));
+    const titles = manifest.bots.flatMap((bot) =>
+      bot.commandLists.flatMap((list) => list.commands.map((c) => c.title)),
+    );
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(parseCommand(title)).toMatchObject({ kind: 'command' });
   });

@@ -6,20 +6,33 @@ import { CONTAINERS } from '../../src/storage/containers';
 const bicep = readFileSync(join(__dirname, '..', '..', 'infra', 'main.bicep'), 'utf8');
 
 /** Settings App Service and Application Insights read themselves; the app does not. */
-const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION'];
+const PLATFORM_SETTINGS = [
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
+];
 
 describe('infra/main.bicep', () => {
   it('creates exactly the containers the app uses, with the same partition keys', () => {
     // With managed identity the app has data-plane rights only, so it cannot create them itself.
-    const declared = [...bicep.matchAll(/\{ name: '([^']+)', partitionKey: '([^']+)' \}/g)].map((m) => [m[1], m[2]]);
-    expect(declared.sort()).toEqual(Object.values(CONTAINERS).map((c) => [c.id, c.partitionKey]).sort());
+    const declared = [...bicep.matchAll(/\{ name: '([^']+)', partitionKey: '([^']+)' \}/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(declared.sort()).toEqual(
+      Object.values(CONTAINERS)
+        .map((c) => [c.id, c.partitionKey])
+        .sort(),
+    );
   });
 
   it('sets only app settings the config schema knows, and everything production requires', () => {
     const settings = [...bicep.matchAll(/\{ name: '([A-Za-z_]+)', value: /g)].map((m) => m[1] ?? '');
     const known = Object.keys(configSchema.innerType().shape);
     expect(settings.filter((s) => !PLATFORM_SETTINGS.includes(s) && !known.includes(s))).toEqual([]);
-    expect(settings).toEqual(expect.arrayContaining(['NODE_ENV', 'BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT']));
+    expect(settings).toEqual(
+      expect.arrayContaining(['NODE_ENV', 'BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT']),
+    );
   });
 
   it('keeps Cosmos keys off: the app signs in with its managed identity', () => {

@@ -1,30 +1,16 @@
+import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { en } from '../../src/i18n/en';
 import { sv } from '../../src/i18n/sv';
-import { ConnectorStub } from '../helpers/connector-stub';
 import { cardTexts, teamsActivity } from '../helpers/teams-activity';
-import { postActivity, startTestBot } from '../helpers/test-bot';
-
-type Bot = Awaited<ReturnType<typeof startTestBot>>;
+import { postActivity } from '../helpers/test-bot';
 
 describe('Action.Execute on the help card', () => {
-  let bot: Bot;
-  let connector: ConnectorStub;
-
-  beforeAll(async () => {
-    connector = new ConnectorStub();
-    await connector.start();
-    bot = await startTestBot();
-  });
-  beforeEach(() => connector.reset());
-  afterAll(async () => {
-    await bot.close();
-    await connector.stop();
-  });
+  const suite = withBotAndConnector();
 
   const invoke = (data: unknown, verb = 'help.language') => {
-    const activity = teamsActivity('invoke-action-execute', connector.serviceUrl);
+    const activity = teamsActivity('invoke-action-execute', suite.connector.serviceUrl);
     const value = { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' };
-    return postActivity(bot, { ...activity, value });
+    return postActivity(suite.bot, { ...activity, value });
   };
 
   it('answers the invoke with the card in the chosen language, for the user who pressed it', async () => {
@@ -34,7 +20,7 @@ describe('Action.Execute on the help card', () => {
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardTexts(body.value)).toEqual(expect.arrayContaining([en['help.title'], 'help', 'På svenska']));
-    expect(connector.calls).toHaveLength(0);
+    expect(suite.connector.calls).toHaveLength(0);
   });
 
   it.each([
@@ -51,7 +37,7 @@ describe('Action.Execute on the help card', () => {
         type: 'application/vnd.microsoft.activity.message',
         value: sv['card.stale'],
       });
-      expect(connector.calls).toHaveLength(0);
+      expect(suite.connector.calls).toHaveLength(0);
     },
   );
 

@@ -1,34 +1,24 @@
+import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { networkIdForConversation } from '../../src/domain/conversation';
 import { en } from '../../src/i18n/en';
 import { sv } from '../../src/i18n/sv';
-import { ConnectorStub } from '../helpers/connector-stub';
 import { attachmentCard, cardTexts, teamsActivity } from '../helpers/teams-activity';
-import { postActivity, startTestBot } from '../helpers/test-bot';
-
-type Bot = Awaited<ReturnType<typeof startTestBot>>;
+import { postActivity } from '../helpers/test-bot';
 
 describe('text commands', () => {
-  let bot: Bot;
-  let connector: ConnectorStub;
+  const suite = withBotAndConnector();
 
   const say = async (text: string, overrides: Record<string, unknown> = {}) => {
-    connector.reset();
-    const message = teamsActivity('message-group-chat-mention', connector.serviceUrl, { text, ...overrides });
-    const response = await postActivity(bot, message);
+    suite.connector.reset();
+    const message = teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+      text,
+      ...overrides,
+    });
+    const response = await postActivity(suite.bot, message);
     expect(response.status).toBe(200);
-    await connector.waitForCalls(1);
-    return { reply: connector.sent[0] ?? {}, call: connector.calls[0], message };
+    await suite.connector.waitForCalls(1);
+    return { reply: suite.connector.sent[0] ?? {}, call: suite.connector.calls[0], message };
   };
-
-  beforeAll(async () => {
-    connector = new ConnectorStub();
-    await connector.start();
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot.close();
-    await connector.stop();
-  });
 
   it('answers "@Anteckna hjälp" in a group chat with the help card, as a reply in that chat', async () => {
     const { reply, call, message } = await say('<at>Anteckna</at> hjälp');
@@ -52,7 +42,7 @@ describe('text commands', () => {
   it('answers in the network language when the network has one, whatever the client locale', async () => {
     const chatId = '19:english-network@thread.v2';
     const networkId = networkIdForConversation(chatId);
-    await bot.cosmos.containers.networks.items.upsert({ id: networkId, networkId, language: 'en' });
+    await suite.bot.cosmos.containers.networks.items.upsert({ id: networkId, networkId, language: 'en' });
     const conversation = { isGroup: true, conversationType: 'groupChat', tenantId: 't', id: chatId };
     const { reply } = await say('<at>Anteckna</at> hjälp', { conversation, locale: 'sv-SE' });
     expect(cardTexts(attachmentCard(reply))).toContain(en['help.title']);

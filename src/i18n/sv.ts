@@ -16,6 +16,17 @@ export const sv = {
   'error.InvalidInput': 'Det gick inte att läsa det du skickade.',
   'error.Forbidden': 'Du har inte behörighet att göra det.',
   'error.Unavailable': 'Lagringen svarar inte just nu. Inget sparades; försök igen om en stund.',
+  'when.week': 'vecka {week} ({days})',
+  'when.dayWithSpan': '{day} kl. {start}–{end}',
+  'when.dayWithTime': '{day} kl. {start}',
+  'when.unreadable':
+    'Jag kunde inte läsa ”{text}” som ett datum. Skriv till exempel ”12 juni”, ”fredag 9 september 9-12”, ”v 47”, ”i morgon” eller ”2026-12-01 13:00”.',
+  'when.invalidTime':
+    '”{text}” innehåller en tid jag inte kan läsa. Skriv till exempel 9-12 eller 13:00–15:30.',
+  'when.past': '”{text}” förstod jag som {understood}, och det har redan varit.',
+  'when.endBeforeStart': '”{text}” förstod jag som {understood}, men sluttiden måste vara efter starttiden.',
+  'when.ambiguous': '”{text}” kan betyda {a} eller {b}. Skriv månaden med bokstäver, till exempel ”1 dec”.',
+  'when.weekdayMismatch': '”{text}”: {day} är ingen {typed}. Vilken dag menar du?',
 } as const;
 
 export type MessageKey = keyof typeof sv;

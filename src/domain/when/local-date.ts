@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+
+/** A calendar day in the network's zone, without a time or zone of its own. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A wall-clock time, 24-hour. */
+export interface LocalTime {
+  hour: number;
+  minute: number;
+}
+
+export const isoDate = (d: LocalDate): string => DateTime.fromObject(d).toISODate() ?? '';
+
+export const isoTime = (t: LocalTime): string =>
+  `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+
+export const compareDates = (a: LocalDate, b: LocalDate): number => isoDate(a).localeCompare(isoDate(b));
+
+export const minutesOf = (t: LocalTime): number => t.hour * 60 + t.minute;
+
+export const isRealDate = (d: LocalDate): boolean => DateTime.fromObject(d).isValid;
+
+/** Today in the given IANA zone (the network's), at the given instant. */
+export function todayIn(zone: string, now: Date): { date: LocalDate; time: LocalTime; weekday: number } {
+  const here = DateTime.fromJSDate(now, { zone });
+  return {
+    date: { year: here.year, month: here.month, day: here.day },
+    time: { hour: here.hour, minute: here.minute },
+    weekday: here.weekday,
+  };
+}
+
+export const addDays = (d: LocalDate, days: number): LocalDate => {
+  const next = DateTime.fromObject(d).plus({ days });
+  return { year: next.year, month: next.month, day: next.day };
+};
+
+/** ISO weekday, Monday = 1 ... Sunday = 7. */
+export const weekdayOf = (d: LocalDate): number => DateTime.fromObject(d).weekday;
+
+/** The instant (UTC ISO string) of a wall-clock time on a day in a zone; DST gaps move forward as clocks do. */
+export function toInstant(date: LocalDate, time: LocalTime, zone: string): string {
+  return (
+    DateTime.fromObject({ ...date, ...time }, { zone })
+      .toUTC()
+      .toISO() ?? ''
+  );
+}
+
+/** The days of ISO week `week` of `weekYear` (Monday to Sunday), or undefined when the year has no such week. */
+export function isoWeekDays(
+  weekYear: number,
+  week: number,
+): { first: LocalDate; last: LocalDate } | undefined {
+  const monday = DateTime.fromObject({ weekYear, weekNumber: week, weekday: 1 });
+  if (!monday.isValid || monday.weekNumber !== week) return undefined;
+  const sunday = monday.plus({ days: 6 });
+  return {
+    first: { year: monday.year, month: monday.month, day: monday.day },
+    last: { year: sunday.year, month: sunday.month, day: sunday.day },
+  };
+}

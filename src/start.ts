@@ -9,6 +9,7 @@ import { InFlight } from './http/in-flight';
 import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { createNetworkRepository } from './storage/network-repository';
+import { createRosterRepository } from './storage/roster-repository';
 
 export interface RunningBot {
   url: string;
@@ -32,6 +33,7 @@ export async function startBot(
     clock,
     conversations: createConversationRepository(cosmos.containers.conversations, clock),
     networks: createNetworkRepository(cosmos.containers.networks),
+    roster: createRosterRepository(cosmos.containers.networks, clock),
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });

@@ -2,6 +2,7 @@ import { Application } from '@microsoft/teams-ai';
 import { registerConversations } from '../features/conversations/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
+import { registerNetwork } from '../features/network/register';
 import type { BotDeps } from './bot-deps';
 import { CommandRouter } from './command-router';
 import type { createAdapter } from './create-adapter';
@@ -24,6 +25,7 @@ export function createApp(options: {
   const commands = new CommandRouter();
   registerConversations(app, deps);
   registerHelp(app, commands, deps);
+  registerNetwork(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

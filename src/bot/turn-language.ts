@@ -12,7 +12,7 @@ export async function turnLanguage(context: TurnContext, networks: NetworkReposi
   let networkLanguage: Language | undefined;
   if (conversation?.id && conversation.conversationType !== 'personal') {
     try {
-      networkLanguage = (await networks.getSettings(networkIdForConversation(conversation.id)))?.language;
+      networkLanguage = await networks.language(networkIdForConversation(conversation.id));
     } catch {
       networkLanguage = undefined;
     }

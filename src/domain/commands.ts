@@ -1,6 +1,6 @@
 import type { Language } from './language';
 
-export type CommandName = 'help';
+export type CommandName = 'help' | 'settings';
 
 interface CommandDefinition {
   name: CommandName;
@@ -11,6 +11,7 @@ interface CommandDefinition {
 /** Every command the bot understands. Help lists these, so a command exists here only once it is built. */
 export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'help', words: { sv: ['hjälp', 'hjalp', '?'], en: ['help'] } },
+  { name: 'settings', words: { sv: ['inställningar', 'installningar'], en: ['settings'] } },
 ];
 
 export type ParsedCommand =

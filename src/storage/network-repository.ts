@@ -1,32 +1,86 @@
 import type { Container } from '@azure/cosmos';
+import { AppError } from '../domain/app-error';
 import type { Language } from '../domain/language';
-import { isLanguage } from '../domain/language';
+import type { Network } from '../domain/network';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 
-export interface NetworkSettings {
-  networkId: string;
-  language?: Language;
+type NetworkDocument = Network & { id: string; type: 'network'; _etag?: string };
+
+export interface VersionedNetwork {
+  network: Network;
+  etag: string;
 }
 
 export interface NetworkRepository {
-  /** The network's settings document, if the network has been set up. One point read. */
-  getSettings(networkId: string): Promise<NetworkSettings | undefined>;
+  get(networkId: string): Promise<VersionedNetwork | undefined>;
+  /** Creates the network unless it exists; true when this call created it. */
+  createIfAbsent(network: Network): Promise<boolean>;
+  /** Replaces the network if nobody changed it since `etag` was read; a lost race is a Conflict. */
+  replace(network: Network, etag: string): Promise<VersionedNetwork>;
+  /** The network's language, if the network has been set up. */
+  language(networkId: string): Promise<Language | undefined>;
 }
 
-/** The settings document of a network has id = networkId inside the network's own partition. */
+const toNetwork = ({
+  networkId,
+  conversationId,
+  status,
+  settings,
+  createdAt,
+  updatedAt,
+}: NetworkDocument): Network => ({
+  networkId,
+  conversationId,
+  status,
+  settings,
+  createdAt,
+  updatedAt,
+});
+
+/** The network document has id = networkId inside the network's own partition, beside its roster. */
 export function createNetworkRepository(container: Container): NetworkRepository {
+  const get = async (networkId: string): Promise<VersionedNetwork | undefined> => {
+    try {
+      const { resource } = await container.item(networkId, networkId).read<NetworkDocument>();
+      return resource ? { network: toNetwork(resource), etag: resource._etag ?? '' } : undefined;
+    } catch (error) {
+      if (hasStatus(error, 404)) return undefined;
+      throw storageUnavailable(error, 'read network');
+    }
+  };
+
   return {
-    async getSettings(networkId) {
+    get,
+
+    async createIfAbsent(network) {
+      try {
+        await container.items.create<NetworkDocument>({ ...network, id: network.networkId, type: 'network' });
+        return true;
+      } catch (error) {
+        if (hasStatus(error, 409)) return false;
+        throw storageUnavailable(error, 'create network');
+      }
+    },
+
+    async replace(network, etag) {
       try {
         const { resource } = await container
-          .item(networkId, networkId)
-          .read<{ networkId: string; language?: unknown }>();
-        if (!resource) return undefined;
-        return { networkId, language: isLanguage(resource.language) ? resource.language : undefined };
+          .item(network.networkId, network.networkId)
+          .replace<NetworkDocument>(
+            { ...network, id: network.networkId, type: 'network' },
+            { accessCondition: { type: 'IfMatch', condition: etag } },
+          );
+        return { network, etag: resource?._etag ?? '' };
       } catch (error) {
-        if (hasStatus(error, 404)) return undefined;
-        throw storageUnavailable(error, 'read network settings');
+        if (hasStatus(error, 412))
+          throw new AppError('Conflict', `network ${network.networkId} changed meanwhile`);
+        throw storageUnavailable(error, 'replace network');
       }
+    },
+
+    async language(networkId) {
+      const found = await get(networkId);
+      return found?.network.status === 'active' ? found.network.settings.language : undefined;
     },
   };
 }

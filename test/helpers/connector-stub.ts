@@ -15,6 +15,8 @@ export interface ConnectorCall {
 export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
   delayMs = 0;
+  /** Members served by the paged member API, per conversation or team id. */
+  readonly members = new Map<string, { id: string; name: string; aadObjectId?: string; email?: string }[]>();
   /** Statuses to answer the next calls with, in order, before answering 200 again. */
   failures: number[] = [];
   private server?: Server;
@@ -46,9 +48,12 @@ export class ConnectorStub {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const path = decodeURIComponent(req.url ?? '');
+    const url = new URL(req.url ?? '/', 'http://stub');
+    const path = decodeURIComponent(url.pathname);
     const conversationId = /\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '';
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (req.method === 'GET' && path.endsWith('/pagedmembers'))
+      return this.pagedMembers(conversationId, url.searchParams);
     const failure = this.failures.shift();
     if (failure !== undefined)
       return { status: failure, body: { error: { code: 'ServiceError', message: 'stub failure' } } };
@@ -60,6 +65,17 @@ export class ConnectorStub {
     });
     for (const wake of this.waiters.splice(0)) wake();
     return { status: 200, body: { id: `activity-${this.nextId++}` } };
+  }
+
+  private pagedMembers(conversationId: string, query: URLSearchParams): { status: number; body: unknown } {
+    const all = this.members.get(conversationId) ?? [];
+    const size = Number(query.get('pageSize') ?? 100);
+    const start = Number(query.get('continuationToken') ?? 0);
+    const next = start + size < all.length ? String(start + size) : undefined;
+    return {
+      status: 200,
+      body: { members: all.slice(start, start + size), ...(next ? { continuationToken: next } : {}) },
+    };
   }
 
   /** Activities the bot sent (posts of messages), in order. */

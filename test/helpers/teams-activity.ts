@@ -27,6 +27,17 @@ export function teamsActivity(
   return { ...raw, serviceUrl, ...overrides };
 }
 
+/** An Action.Execute invoke from a card in the group chat of the fixtures, pressed by `from` (default Karin Ek). */
+export function cardAction(
+  serviceUrl: string,
+  verb: string,
+  data: unknown,
+  overrides: Record<string, unknown> = {},
+): ActivityJson {
+  const activity = teamsActivity('invoke-action-execute', serviceUrl, overrides);
+  return { ...activity, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+}
+
 export function attachmentCard(activity: Record<string, unknown>): Record<string, unknown> | undefined {
   const attachments = activity.attachments as
     { contentType: string; content: Record<string, unknown> }[] | undefined;
@@ -47,4 +58,20 @@ export function cardTexts(card: unknown): string[] {
   };
   walk(card);
   return texts;
+}
+
+/** The `value` of the card input with this id, as the card will show it. */
+export function inputValue(card: unknown, id: string): unknown {
+  let found: unknown;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.id === id && typeof record.type === 'string' && record.type.startsWith('Input.'))
+        found = record.value;
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
 }

@@ -6,10 +6,13 @@ import { postActivity, startTestBot } from '../helpers/test-bot';
 import { en } from '../../src/i18n/en';
 import { sv } from '../../src/i18n/sv';
 
+const helpCards = (sent: Record<string, unknown>[]) =>
+  sent.filter((activity) => cardTexts(attachmentCard(activity)).includes(sv['help.title']));
+
 describe('installing the bot', () => {
   const suite = withBotAndConnector();
 
-  it('in a group chat stores the conversation reference and welcomes once, though Teams announces it twice', async () => {
+  it('in a group chat stores the reference and welcomes once (help, then setup), though Teams announces it twice', async () => {
     const install = teamsActivity('installation-update-group-chat', suite.connector.serviceUrl);
     const added = teamsActivity('conversation-update-bot-added-group-chat', suite.connector.serviceUrl);
     const responses = await Promise.all([
@@ -18,15 +21,19 @@ describe('installing the bot', () => {
       postActivity(suite.bot, install),
     ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    await suite.connector.waitForCalls(1);
+    await suite.connector.waitForCalls(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    expect(suite.connector.sent).toHaveLength(1);
-    const welcome = suite.connector.sent[0] ?? {};
-    expect(suite.connector.calls[0]?.conversationId).toBe(install.conversation.id);
-    expect(cardTexts(attachmentCard(welcome))).toEqual(
+    expect(suite.connector.sent).toHaveLength(2);
+    const [welcome, setup] = suite.connector.sent;
+    expect(suite.connector.calls.map((c) => c.conversationId)).toEqual([
+      install.conversation.id,
+      install.conversation.id,
+    ]);
+    expect(cardTexts(attachmentCard(welcome ?? {}))).toEqual(
       expect.arrayContaining([sv['help.title'], 'hjälp', sv['help.command.help']]),
     );
+    expect(cardTexts(attachmentCard(setup ?? {}))).toContain(sv['network.setup.title']);
 
     const stored = await suite.bot.deps.conversations.get(install.conversation.id);
     expect(stored).toMatchObject({
@@ -79,14 +86,14 @@ describe('installing the bot', () => {
       },
     });
     await postActivity(suite.bot, base);
-    await suite.connector.waitForCalls(1);
+    await suite.connector.waitForCalls(2);
     await postActivity(suite.bot, { ...base, action: 'remove', id: 'f:remove-1' });
     expect(await suite.bot.deps.conversations.get('19:reinstall@thread.v2')).toMatchObject({
       status: 'removed',
     });
     await postActivity(suite.bot, { ...base, id: 'f:add-2' });
-    await suite.connector.waitForCalls(2);
-    expect(suite.connector.sent).toHaveLength(2);
+    await suite.connector.waitForCalls(4);
+    expect(helpCards(suite.connector.sent)).toHaveLength(2);
     expect(await suite.bot.deps.conversations.get('19:reinstall@thread.v2')).toMatchObject({
       status: 'active',
     });
@@ -133,7 +140,7 @@ describe('restarting the bot against the same Cosmos endpoint', () => {
 
     const first = await startTestBot(env);
     await postActivity(first, install);
-    await connector.waitForCalls(1);
+    await connector.waitForCalls(2);
     await first.close();
 
     const second = await startTestBot(env);
@@ -144,7 +151,7 @@ describe('restarting the bot against the same Cosmos endpoint', () => {
       });
       await postActivity(second, { ...install, id: 'f:retry-after-restart' });
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(connector.sent).toHaveLength(1);
+      expect(helpCards(connector.sent)).toHaveLength(1);
     } finally {
       await second.close();
     }

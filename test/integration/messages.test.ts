@@ -42,7 +42,20 @@ describe('text commands', () => {
   it('answers in the network language when the network has one, whatever the client locale', async () => {
     const chatId = '19:english-network@thread.v2';
     const networkId = networkIdForConversation(chatId);
-    await suite.bot.cosmos.containers.networks.items.upsert({ id: networkId, networkId, language: 'en' });
+    await suite.bot.deps.networks.createIfAbsent({
+      networkId,
+      conversationId: chatId,
+      status: 'active',
+      settings: {
+        name: 'Elderly care',
+        chairs: [],
+        language: 'en',
+        timeZone: 'Europe/Stockholm',
+        agendaLeadDays: 7,
+      },
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    });
     const conversation = { isGroup: true, conversationType: 'groupChat', tenantId: 't', id: chatId };
     const { reply } = await say('<at>Anteckna</at> hjälp', { conversation, locale: 'sv-SE' });
     expect(cardTexts(attachmentCard(reply))).toContain(en['help.title']);

@@ -2,6 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../../bot/bot-deps';
 import { createShowHelp } from '../help/show-help';
+import { createSendSetup } from '../network/register';
 import { createOnBotInstalled } from './on-bot-installed';
 import { createOnBotRemoved } from './on-bot-removed';
 
@@ -9,7 +10,14 @@ const isBot = (context: TurnContext, members: { id: string }[] | undefined): boo
   (members ?? []).some((member) => member.id === context.activity.recipient.id);
 
 export function registerConversations(app: Application, deps: BotDeps): void {
-  const installed = createOnBotInstalled(deps, createShowHelp(deps));
+  const showHelp = createShowHelp(deps);
+  const sendSetup = createSendSetup(deps);
+  // A group chat or channel is a network's home: after the welcome, whoever installed is asked to set it up.
+  const welcome = async (context: TurnContext): Promise<void> => {
+    await showHelp(context);
+    if (context.activity.conversation.conversationType !== 'personal') await sendSetup(context);
+  };
+  const installed = createOnBotInstalled(deps, welcome);
   const removed = createOnBotRemoved(deps);
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

@@ -1,0 +1,148 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import setupTemplate from '../../adaptiveCards/network-setup.json';
+import summaryTemplate from '../../adaptiveCards/network-summary.json';
+import { LANGUAGES, type Language } from '../domain/language';
+import { NETWORK_NAME_MAX, type Network } from '../domain/network';
+import type { RosterMember } from '../domain/roster';
+import { createTranslator, type MessageKey } from '../i18n/translator';
+import { renderTemplate, type AdaptiveCardJson } from './render-template';
+
+export const NETWORK_VERBS = { save: 'network.setup.save', open: 'network.setup.open' } as const;
+
+export const TIME_ZONES = [
+  'Europe/Stockholm',
+  'Europe/Helsinki',
+  'Europe/Oslo',
+  'Europe/Copenhagen',
+  'Europe/London',
+  'UTC',
+] as const;
+
+/** Every network card carries the network it was made for; anything else is a stale or altered card. */
+export const networkRefSchema = z.object({ networkId: z.string().min(1).max(100) });
+
+const MAX_LEAD_DAYS = 60;
+
+/** The setup form as Action.Execute delivers it: input values are strings merged into the action data. */
+export const networkSetupSchema = networkRefSchema.extend({
+  name: z.string().trim().min(1).max(NETWORK_NAME_MAX),
+  chairs: z
+    .string()
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.string().max(100)).min(1).max(10)),
+  secretary: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((value) => (!value || value === 'none' ? undefined : value)),
+  language: z.enum(LANGUAGES),
+  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone)),
+  agendaLeadDays: z.coerce.number().int().min(1).max(MAX_LEAD_DAYS),
+});
+
+export type NetworkSetupInput = z.infer<typeof networkSetupSchema>;
+
+const FIELD_KEYS: Record<string, MessageKey> = {
+  name: 'network.field.name',
+  chairs: 'network.field.chairs',
+  secretary: 'network.field.secretary',
+  language: 'network.field.language',
+  timeZone: 'network.field.timeZone',
+  agendaLeadDays: 'network.field.agendaLeadDays',
+};
+
+/** The fields a failed parse complains about, named for the user; undefined when the card itself is bad. */
+export function invalidSetupFields(error: z.ZodError, language: Language): string | undefined {
+  const t = createTranslator(language);
+  const fields = [...new Set(error.issues.map((issue) => String(issue.path[0])))];
+  if (fields.some((field) => !(field in FIELD_KEYS))) return undefined;
+  return fields.map((field) => t(FIELD_KEYS[field] as MessageKey)).join(', ');
+}
+
+export interface SetupCardView {
+  language: Language;
+  network: Network;
+  members: RosterMember[];
+  /** What the user typed, when the card comes back with an error. */
+  values?: Partial<Record<keyof NetworkSetupInput, string>>;
+  error?: string;
+}
+
+export function renderNetworkSetupCard({
+  language,
+  network,
+  members,
+  values,
+  error,
+}: SetupCardView): AdaptiveCardJson {
+  const t = createTranslator(language);
+  const settings = network.settings;
+  const zones: string[] = TIME_ZONES.includes(settings.timeZone as (typeof TIME_ZONES)[number])
+    ? [...TIME_ZONES]
+    : [settings.timeZone, ...TIME_ZONES];
+  return renderTemplate(setupTemplate, {
+    networkId: network.networkId,
+    title: t('network.setup.title'),
+    intro: t('network.setup.intro'),
+    error: error ?? '',
+    labels: {
+      name: t('network.setup.name'),
+      nameRequired: t('network.setup.nameRequired'),
+      chairs: t('network.setup.chairs'),
+      chairsRequired: t('network.setup.chairsRequired'),
+      secretary: t('network.setup.secretary'),
+      noSecretary: t('network.setup.noSecretary'),
+      language: t('network.setup.language'),
+      timeZone: t('network.setup.timeZone'),
+      agendaLeadDays: t('network.setup.agendaLeadDays'),
+      agendaLeadDaysRange: t('network.setup.agendaLeadDaysRange'),
+      save: t('network.setup.save'),
+    },
+    values: {
+      name: values?.name ?? settings.name,
+      chairs: values?.chairs ?? settings.chairs.map((c) => c.aadObjectId).join(','),
+      secretary: values?.secretary ?? settings.secretary?.aadObjectId ?? 'none',
+      language: values?.language ?? settings.language,
+      timeZone: values?.timeZone ?? settings.timeZone,
+      agendaLeadDays: values?.agendaLeadDays ?? String(settings.agendaLeadDays),
+    },
+    members: members
+      .filter((m) => m.aadObjectId)
+      .map((m) => ({ name: m.name, aadObjectId: m.aadObjectId }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    timeZones: zones,
+  });
+}
+
+export function renderNetworkSummaryCard(view: {
+  language: Language;
+  network: Network;
+  notice?: string;
+}): AdaptiveCardJson {
+  const t = createTranslator(view.language);
+  const s = view.network.settings;
+  return renderTemplate(summaryTemplate, {
+    networkId: view.network.networkId,
+    title: t('network.summary.title', { name: s.name }),
+    notice: view.notice ?? '',
+    facts: [
+      { title: t('network.summary.chairs'), value: s.chairs.map((c) => c.name).join(', ') },
+      { title: t('network.summary.secretary'), value: s.secretary?.name ?? t('network.summary.none') },
+      { title: t('network.summary.language'), value: t(`language.${s.language}`) },
+      { title: t('network.summary.timeZone'), value: s.timeZone },
+      {
+        title: t('network.summary.agendaLead'),
+        value: t('network.summary.agendaLeadValue', { days: s.agendaLeadDays }),
+      },
+    ],
+    editLabel: t('network.summary.edit'),
+  });
+}

@@ -1,0 +1,104 @@
+import type { Language } from './language';
+
+export interface PersonRef {
+  /** Entra object id: the identity used for every permission check. */
+  aadObjectId: string;
+  name: string;
+}
+
+export interface NetworkSettings {
+  name: string;
+  chairs: PersonRef[];
+  secretary?: PersonRef;
+  language: Language;
+  /** IANA zone; dates and times are shown in it and "today" is its day. */
+  timeZone: string;
+  /** How many days before a meeting its agenda is posted. */
+  agendaLeadDays: number;
+}
+
+/** A network lives in one group chat or team channel; `pending` until a chair has filled in the setup card. */
+export interface Network {
+  networkId: string;
+  conversationId: string;
+  status: 'pending' | 'active';
+  settings: NetworkSettings;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+export const DEFAULT_AGENDA_LEAD_DAYS = 7;
+export const NETWORK_NAME_MAX = 100;
+
+export const isChair = (network: Network, aadObjectId: string | undefined): boolean =>
+  aadObjectId !== undefined && network.settings.chairs.some((chair) => chair.aadObjectId === aadObjectId);
+
+export const isSecretary = (network: Network, aadObjectId: string | undefined): boolean =>
+  aadObjectId !== undefined && network.settings.secretary?.aadObjectId === aadObjectId;
+
+/** The settings a new network starts with: its installer (when Teams named one) as chair, Stockholm, one week. */
+export function initialSettings(
+  installer: PersonRef | undefined,
+  name: string,
+  language: Language,
+): NetworkSettings {
+  return {
+    name,
+    chairs: installer ? [installer] : [],
+    language,
+    timeZone: DEFAULT_TIME_ZONE,
+    agendaLeadDays: DEFAULT_AGENDA_LEAD_DAYS,
+  };
+}
+
+/** While a network is pending anyone in the chat may set it up (and so becomes a chair); after that, chairs only. */
+export const canChangeSettings = (network: Network, aadObjectId: string | undefined): boolean =>
+  aadObjectId !== undefined && (network.status === 'pending' || isChair(network, aadObjectId));
+
+export interface SetupChoice {
+  name: string;
+  chairIds: string[];
+  secretaryId?: string;
+  language: Language;
+  timeZone: string;
+  agendaLeadDays: number;
+}
+
+/**
+ * The network after a setup form is saved. People are resolved from the roster by object id, so names and
+ * membership come from Teams, not from the card; `undefined` when someone chosen is not a member.
+ */
+export function applySetup(
+  network: Network,
+  choice: SetupChoice,
+  actor: PersonRef,
+  members: { aadObjectId?: string; name: string }[],
+  now: Date,
+): Network | undefined {
+  const byId = new Map(members.filter((m) => m.aadObjectId).map((m) => [m.aadObjectId as string, m.name]));
+  const person = (aadObjectId: string): PersonRef | undefined => {
+    const name = byId.get(aadObjectId);
+    return name === undefined ? undefined : { aadObjectId, name };
+  };
+  const chairs = choice.chairIds.map(person);
+  if (chairs.some((c) => c === undefined)) return undefined;
+  const secretary = choice.secretaryId === undefined ? undefined : person(choice.secretaryId);
+  if (choice.secretaryId !== undefined && secretary === undefined) return undefined;
+  const chairList = chairs as PersonRef[];
+  if (network.status === 'pending' && !chairList.some((c) => c.aadObjectId === actor.aadObjectId))
+    chairList.unshift(actor);
+  return {
+    ...network,
+    status: 'active',
+    settings: {
+      name: choice.name,
+      chairs: chairList,
+      ...(secretary ? { secretary } : {}),
+      language: choice.language,
+      timeZone: choice.timeZone,
+      agendaLeadDays: choice.agendaLeadDays,
+    },
+    updatedAt: now.toISOString(),
+  };
+}

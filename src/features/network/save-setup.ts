@@ -1,0 +1,92 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { actorOf } from '../../bot/actor';
+import type { BotDeps } from '../../bot/bot-deps';
+import { cardActivity } from '../../bot/card-activity';
+import { turnLanguage } from '../../bot/turn-language';
+import {
+  invalidSetupFields,
+  networkRefSchema,
+  networkSetupSchema,
+  renderNetworkSetupCard,
+  renderNetworkSummaryCard,
+} from '../../cards/network-setup-card';
+import type { AdaptiveCardJson } from '../../cards/render-template';
+import { isAppError } from '../../domain/app-error';
+import { networkIdForConversation } from '../../domain/conversation';
+import { applySetup, canChangeSettings } from '../../domain/network';
+import { createTranslator } from '../../i18n/translator';
+
+const rawValues = (data: unknown): Record<string, string> => {
+  const parsed = z.record(z.unknown()).safeParse(data);
+  if (!parsed.success) return {};
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+};
+
+/**
+ * Saves the setup form. Checks, in order: the card belongs to this conversation's network, the person may
+ * change it (server-side roles), the form is valid, the people chosen are members; then writes with the ETag.
+ * Every refusal writes nothing and answers in the user's language.
+ */
+export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clock'>) {
+  return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
+    const language = await turnLanguage(context, deps.networks);
+    const t = createTranslator(language);
+    const { conversation } = context.activity;
+    const networkId = networkIdForConversation(conversation.id);
+    const ref = networkRefSchema.safeParse(data);
+    if (!ref.success || ref.data.networkId !== networkId) return t('card.stale');
+    const found = await deps.networks.get(networkId);
+    if (!found) return t('card.stale');
+
+    const actor = actorOf(context);
+    if (!actor || !canChangeSettings(found.network, actor.aadObjectId)) {
+      return t('network.setup.chairsOnly', {
+        chairs: found.network.settings.chairs.map((c) => c.name).join(', '),
+      });
+    }
+    const members = await deps.roster.list(networkId);
+    const again = (error: string, network = found.network) =>
+      renderNetworkSetupCard({ language, network, members, values: rawValues(data), error });
+
+    const parsed = networkSetupSchema.safeParse(data);
+    if (!parsed.success) {
+      const fields = invalidSetupFields(parsed.error, language);
+      return fields === undefined ? t('card.stale') : again(t('network.setup.invalid', { fields }));
+    }
+    const { name, chairs, secretary, language: chosenLanguage, timeZone, agendaLeadDays } = parsed.data;
+    const next = applySetup(
+      found.network,
+      { name, chairIds: chairs, secretaryId: secretary, language: chosenLanguage, timeZone, agendaLeadDays },
+      actor,
+      members,
+      deps.clock(),
+    );
+    if (!next) return again(t('network.setup.notMember'));
+
+    try {
+      await deps.networks.replace(next, found.etag);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'Conflict') throw error;
+      const latest = await deps.networks.get(networkId);
+      return renderNetworkSetupCard({
+        language,
+        network: latest?.network ?? found.network,
+        members,
+        error: t('network.setup.conflict'),
+      });
+    }
+
+    const summary = renderNetworkSummaryCard({
+      language: next.settings.language,
+      network: next,
+      notice: createTranslator(next.settings.language)('network.summary.saved', { name: actor.name }),
+    });
+    // Everyone in the chat sees the saved settings, not only the person who pressed Save.
+    if (context.activity.replyToId)
+      await context.updateActivity({ ...cardActivity(summary), id: context.activity.replyToId });
+    return summary;
+  };
+}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface Playground {
@@ -29,11 +30,27 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** The Playground silently moves to a random port when its port is taken; refuse instead, so the printed address is right. */
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} is in use (another Agents Playground still running?). Stop it and try again.`,
+        ),
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 /**
  * Starts Microsoft 365 Agents Playground (a local Teams client) against the bot. It calls xdg-open at start
  * and exits when that is missing, so a no-op one is put first on PATH; telemetry is off.
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  await ensurePortFree(options.port);
   const binDir = join(options.workDir, 'bin');
   await mkdir(binDir, { recursive: true });
   const xdgOpen = join(binDir, 'xdg-open');

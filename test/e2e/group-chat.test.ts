@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/dev/playground';
+import { networkIdForConversation } from '../../src/domain/conversation';
 import { en } from '../../src/i18n/en';
 import { sv } from '../../src/i18n/sv';
 import { launchChromium } from '../helpers/browser';
@@ -53,6 +54,23 @@ describe('in Agents Playground (a real Teams client, headless Chromium)', () => 
     await ui.waitForCount(ui.cardsWithText(en['help.title']), before + 1);
     const card = ui.cardsWithText(en['help.title']).last();
     await expect(card.innerText()).resolves.toContain('@Anteckna help');
+  });
+
+  it('offers the network setup in the group chat and saves it with the form values', async () => {
+    const setup = ui.cardsWithText(en['network.setup.title']).first();
+    await setup.waitFor();
+    await setup.getByRole('textbox').first().fill('Socialchefer Väst');
+    await setup.getByRole('button', { name: en['network.setup.save'] }).click();
+    const summary = ui.cardsWithText('Network Socialchefer Väst').first();
+    await summary.waitFor({ timeout: 15_000 });
+    await expect(summary.innerText()).resolves.toMatch(
+      /Karin Ek[\s\S]*English[\s\S]*7 days before the meeting/,
+    );
+    const stored = await bot.deps.networks.get(networkIdForConversation('group-chat-id'));
+    expect(stored?.network).toMatchObject({
+      status: 'active',
+      settings: { name: 'Socialchefer Väst', chairs: [{ name: 'Karin Ek' }] },
+    });
   });
 
   it('switches a card to Swedish with its Action.Execute button', async () => {

@@ -28,6 +28,7 @@ var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 var containers = [
   { name: 'conversations', partitionKey: '/id' }
   { name: 'networks', partitionKey: '/networkId' }
+  { name: 'meetings', partitionKey: '/meetingId' }
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -9,7 +9,9 @@ import { InFlight } from './http/in-flight';
 import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { createNetworkRepository } from './storage/network-repository';
+import { createMeetingRepository } from './storage/meeting-repository';
 import { createRosterRepository } from './storage/roster-repository';
+import { createRsvpRepository } from './storage/rsvp-repository';
 
 export interface RunningBot {
   url: string;
@@ -34,6 +36,8 @@ export async function startBot(
     conversations: createConversationRepository(cosmos.containers.conversations, clock),
     networks: createNetworkRepository(cosmos.containers.networks),
     roster: createRosterRepository(cosmos.containers.networks, clock),
+    meetings: createMeetingRepository(cosmos.containers.networks),
+    rsvps: createRsvpRepository(cosmos.containers.meetings),
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });

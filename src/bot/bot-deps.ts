@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { ConversationRepository } from '../storage/conversation-repository';
+import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
 import type { RosterRepository } from '../storage/roster-repository';
+import type { RsvpRepository } from '../storage/rsvp-repository';
 
 /** What handlers may use: repositories, a clock and a logger. Built once in the composition root. */
 export interface BotDeps {
@@ -11,4 +13,6 @@ export interface BotDeps {
   conversations: ConversationRepository;
   networks: NetworkRepository;
   roster: RosterRepository;
+  meetings: MeetingRepository;
+  rsvps: RsvpRepository;
 }

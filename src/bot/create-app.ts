@@ -2,6 +2,7 @@ import { Application } from '@microsoft/teams-ai';
 import { registerConversations } from '../features/conversations/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
+import { registerMeetings } from '../features/meetings/register';
 import { registerNetwork } from '../features/network/register';
 import type { BotDeps } from './bot-deps';
 import { CommandRouter } from './command-router';
@@ -26,6 +27,7 @@ export function createApp(options: {
   registerConversations(app, deps);
   registerHelp(app, commands, deps);
   registerNetwork(app, commands, deps);
+  registerMeetings(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

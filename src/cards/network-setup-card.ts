@@ -50,7 +50,7 @@ export const networkSetupSchema = networkRefSchema.extend({
 
 export type NetworkSetupInput = z.infer<typeof networkSetupSchema>;
 
-const FIELD_KEYS: Record<string, MessageKey> = {
+export const SETUP_FIELDS: Record<string, MessageKey> = {
   name: 'network.field.name',
   chairs: 'network.field.chairs',
   secretary: 'network.field.secretary',
@@ -58,14 +58,6 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   timeZone: 'network.field.timeZone',
   agendaLeadDays: 'network.field.agendaLeadDays',
 };
-
-/** The fields a failed parse complains about, named for the user; undefined when the card itself is bad. */
-export function invalidSetupFields(error: z.ZodError, language: Language): string | undefined {
-  const t = createTranslator(language);
-  const fields = [...new Set(error.issues.map((issue) => String(issue.path[0])))];
-  if (fields.some((field) => !(field in FIELD_KEYS))) return undefined;
-  return fields.map((field) => t(FIELD_KEYS[field] as MessageKey)).join(', ');
-}
 
 export interface SetupCardView {
   language: Language;

@@ -1,6 +1,6 @@
 import type { Language } from './language';
 
-export type CommandName = 'help' | 'settings';
+export type CommandName = 'help' | 'settings' | 'newMeeting' | 'meetings' | 'agenda';
 
 interface CommandDefinition {
   name: CommandName;
@@ -12,6 +12,9 @@ interface CommandDefinition {
 export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'help', words: { sv: ['hjälp', 'hjalp', '?'], en: ['help'] } },
   { name: 'settings', words: { sv: ['inställningar', 'installningar'], en: ['settings'] } },
+  { name: 'newMeeting', words: { sv: ['nytt möte', 'nytt mote'], en: ['new meeting'] } },
+  { name: 'meetings', words: { sv: ['möten', 'moten'], en: ['meetings'] } },
+  { name: 'agenda', words: { sv: ['dagordning', 'agenda'], en: [] } },
 ];
 
 export type ParsedCommand =

@@ -1,10 +1,12 @@
 /**
- * The containers and their partition keys. Network-scoped data is partitioned by network, conversation
- * references by their own id (each is read alone, by point read).
+ * The containers and their partition keys. Network-scoped data (the network, its roster, its meetings) is
+ * partitioned by network; per-meeting records (one RSVP per member) by meeting, so an answer storm spreads over
+ * documents and a tally is one single-partition query; conversation references by their own id.
  */
 export const CONTAINERS = {
   conversations: { id: 'conversations', partitionKey: '/id' },
   networks: { id: 'networks', partitionKey: '/networkId' },
+  meetings: { id: 'meetings', partitionKey: '/meetingId' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

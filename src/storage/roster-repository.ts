@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../domain/clock';
 import type { RosterMember } from '../domain/roster';
-import { storageUnavailable } from './cosmos-errors';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
 
 type MemberDocument = RosterMember & { id: string; type: 'member' };
 
@@ -12,6 +12,8 @@ export interface RosterRepository {
   /** Brings the roster in line with the chat's membership: new and renamed members written, the rest marked left. */
   sync(networkId: string, current: MemberInput[]): Promise<RosterMember[]>;
   list(networkId: string): Promise<RosterMember[]>;
+  /** One member by Teams user id (a point read). */
+  get(networkId: string, userId: string): Promise<RosterMember | undefined>;
 }
 
 const memberId = (userId: string): string =>
@@ -93,5 +95,15 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
       return list(networkId);
     },
     list: (networkId) => list(networkId),
+
+    async get(networkId, userId) {
+      try {
+        const { resource } = await container.item(memberId(userId), networkId).read<MemberDocument>();
+        return resource ? strip(resource) : undefined;
+      } catch (error) {
+        if (hasStatus(error, 404)) return undefined;
+        throw storageUnavailable(error, 'read member');
+      }
+    },
   };
 }

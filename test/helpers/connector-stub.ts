@@ -6,6 +6,8 @@ export interface ConnectorCall {
   path: string;
   conversationId: string;
   body: Record<string, unknown>;
+  /** The activity id this stub answered with, as Teams would. */
+  id: string;
 }
 
 /**
@@ -57,14 +59,16 @@ export class ConnectorStub {
     const failure = this.failures.shift();
     if (failure !== undefined)
       return { status: failure, body: { error: { code: 'ServiceError', message: 'stub failure' } } };
+    const id = `activity-${this.nextId++}`;
     this.calls.push({
       method: req.method ?? '',
       path,
       conversationId,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      id,
     });
     for (const wake of this.waiters.splice(0)) wake();
-    return { status: 200, body: { id: `activity-${this.nextId++}` } };
+    return { status: 200, body: { id } };
   }
 
   private pagedMembers(conversationId: string, query: URLSearchParams): { status: number; body: unknown } {

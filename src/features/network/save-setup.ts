@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import { turnLanguage } from '../../bot/turn-language';
+import { invalidFieldNames, typedValues } from '../../cards/form-input';
 import {
-  invalidSetupFields,
+  SETUP_FIELDS,
   networkRefSchema,
   networkSetupSchema,
   renderNetworkSetupCard,
@@ -16,14 +16,6 @@ import { isAppError } from '../../domain/app-error';
 import { networkIdForConversation } from '../../domain/conversation';
 import { applySetup, canChangeSettings } from '../../domain/network';
 import { createTranslator } from '../../i18n/translator';
-
-const rawValues = (data: unknown): Record<string, string> => {
-  const parsed = z.record(z.unknown()).safeParse(data);
-  if (!parsed.success) return {};
-  return Object.fromEntries(
-    Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
-};
 
 /**
  * Saves the setup form. Checks, in order: the card belongs to this conversation's network, the person may
@@ -49,11 +41,11 @@ export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clo
     }
     const members = await deps.roster.list(networkId);
     const again = (error: string, network = found.network) =>
-      renderNetworkSetupCard({ language, network, members, values: rawValues(data), error });
+      renderNetworkSetupCard({ language, network, members, values: typedValues(data), error });
 
     const parsed = networkSetupSchema.safeParse(data);
     if (!parsed.success) {
-      const fields = invalidSetupFields(parsed.error, language);
+      const fields = invalidFieldNames(parsed.error, SETUP_FIELDS, language);
       return fields === undefined ? t('card.stale') : again(t('network.setup.invalid', { fields }));
     }
     const { name, chairs, secretary, language: chosenLanguage, timeZone, agendaLeadDays } = parsed.data;

@@ -1,0 +1,90 @@
+import { parseAgendaLines } from './agenda-items';
+import type { Meeting } from './meeting';
+import { parseWhen, type When, type WhenResult } from './when/parse-when';
+import { toInstant } from './when/local-date';
+
+export interface MeetingForm {
+  title: string;
+  when: string;
+  mode: 'digital' | 'physical';
+  joinUrl?: string;
+  place?: string;
+  agenda: string;
+}
+
+export type MeetingProblem =
+  | { problem: 'when'; refusal: Extract<WhenResult, { ok: false }> }
+  | { problem: 'needsTimes'; understood: When }
+  | { problem: 'weekNotDay'; understood: When }
+  | { problem: 'placeRequired' }
+  | { problem: 'joinUrl' }
+  | { problem: 'agendaLines'; lines: number[] };
+
+const TEAMS_HOSTS = ['teams.microsoft.com', 'teams.live.com'];
+
+/** A Teams join link: https, on a Teams host. Anything else in a meeting card is a phishing risk. */
+export function isTeamsJoinUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      url.protocol === 'https:' &&
+      TEAMS_HOSTS.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The meeting a valid form describes (new, or `existing` changed), or the first problem with it. The date is read
+ * in the network's zone and must be a day with a start and an end, not in the past.
+ */
+export function planMeeting(
+  form: MeetingForm,
+  context: {
+    networkId: string;
+    meetingId: string;
+    timeZone: string;
+    actorId: string;
+    now: Date;
+    existing?: Meeting;
+  },
+): { ok: true; meeting: Meeting } | { ok: false; problem: MeetingProblem } {
+  const when = parseWhen(form.when, { now: context.now, zone: context.timeZone });
+  if (!when.ok) return { ok: false, problem: { problem: 'when', refusal: when } };
+  if (when.when.kind === 'week')
+    return { ok: false, problem: { problem: 'weekNotDay', understood: when.when } };
+  const { date, start, end } = when.when;
+  if (!start || !end) return { ok: false, problem: { problem: 'needsTimes', understood: when.when } };
+  if (form.mode === 'physical' && !form.place) return { ok: false, problem: { problem: 'placeRequired' } };
+  if (form.mode === 'digital' && form.joinUrl && !isTeamsJoinUrl(form.joinUrl))
+    return { ok: false, problem: { problem: 'joinUrl' } };
+  const agenda = parseAgendaLines(form.agenda);
+  if (agenda.problems.length)
+    return { ok: false, problem: { problem: 'agendaLines', lines: agenda.problems.map((p) => p.line) } };
+
+  const now = context.now.toISOString();
+  return {
+    ok: true,
+    meeting: {
+      ...context.existing,
+      meetingId: context.meetingId,
+      networkId: context.networkId,
+      title: form.title,
+      date,
+      start,
+      end,
+      timeZone: context.timeZone,
+      startsAt: toInstant(date, start, context.timeZone),
+      endsAt: toInstant(date, end, context.timeZone),
+      mode: form.mode,
+      ...(form.mode === 'digital' && form.joinUrl ? { joinUrl: form.joinUrl } : { joinUrl: undefined }),
+      ...(form.mode === 'physical' ? { place: form.place } : { place: undefined }),
+      items: agenda.items,
+      status: context.existing?.status ?? 'planned',
+      createdBy: context.existing?.createdBy ?? context.actorId,
+      createdAt: context.existing?.createdAt ?? now,
+      updatedAt: now,
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { TurnContext } from 'botbuilder';
+import type { BotDeps } from '../../bot/bot-deps';
+import { cardActivity } from '../../bot/card-activity';
+import { renderAgendaCard } from '../../cards/agenda-card';
+import type { AdaptiveCardJson } from '../../cards/render-template';
+import { isAppError } from '../../domain/app-error';
+import { isOpenForAnswers, type Meeting } from '../../domain/meeting';
+import { isChair, type Network, type PersonRef } from '../../domain/network';
+import { tallyAnswers } from '../../domain/rsvp';
+
+export interface AgendaPublisher {
+  /** The agenda card for everyone, or as `viewer` sees it (their answer; the tally if they chair). */
+  render(
+    network: Network,
+    meeting: Meeting,
+    options?: { notice?: string; viewer?: PersonRef },
+  ): Promise<AdaptiveCardJson>;
+  /** Posts the agenda to the conversation and remembers the message, so later edits update it in place. */
+  post(context: TurnContext, network: Network, meeting: Meeting): Promise<void>;
+  /** Replaces the posted agenda card with the current meeting. */
+  updatePosted(context: TurnContext, network: Network, meeting: Meeting): Promise<void>;
+}
+
+const SAVE_ATTEMPTS = 3;
+
+export function createAgendaPublisher(
+  deps: Pick<BotDeps, 'roster' | 'rsvps' | 'meetings' | 'clock'>,
+): AgendaPublisher {
+  const render: AgendaPublisher['render'] = async (network, meeting, options = {}) => {
+    const members = await deps.roster.list(network.networkId);
+    const viewer = options.viewer;
+    const chair = viewer !== undefined && isChair(network, viewer.aadObjectId);
+    return renderAgendaCard({
+      language: network.settings.language,
+      network,
+      meeting,
+      open: isOpenForAnswers(meeting, deps.clock()),
+      notice: options.notice,
+      viewer: viewer
+        ? { answer: await deps.rsvps.get(meeting.meetingId, viewer.aadObjectId), isChair: chair }
+        : undefined,
+      tally: chair ? tallyAnswers(await deps.rsvps.list(meeting.meetingId), members) : undefined,
+      refreshUserIds: members.map((m) => m.userId),
+    });
+  };
+
+  return {
+    render,
+
+    async post(context, network, meeting) {
+      const sent = await context.sendActivity(cardActivity(await render(network, meeting)));
+      if (!sent?.id) return;
+      for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
+        const current = await deps.meetings.get(network.networkId, meeting.meetingId);
+        if (!current) return;
+        try {
+          await deps.meetings.replace({ ...current.meeting, agendaActivityId: sent.id }, current.etag);
+          return;
+        } catch (error) {
+          if (!isAppError(error) || error.code !== 'Conflict') throw error;
+        }
+      }
+    },
+
+    async updatePosted(context, network, meeting) {
+      if (!meeting.agendaActivityId) return;
+      await context.updateActivity({
+        ...cardActivity(await render(network, meeting)),
+        id: meeting.agendaActivityId,
+      });
+    },
+  };
+}

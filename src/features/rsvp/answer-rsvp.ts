@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import { actorOf } from '../../bot/actor';
+import type { BotDeps } from '../../bot/bot-deps';
+import { turnLanguage } from '../../bot/turn-language';
+import { rsvpAnswerSchema, substituteOf } from '../../cards/agenda-card';
+import type { AdaptiveCardJson } from '../../cards/render-template';
+import { isOpenForAnswers } from '../../domain/meeting';
+import { createTranslator } from '../../i18n/translator';
+import type { AgendaPublisher } from '../meetings/agenda-publisher';
+import { meetingOfCard } from './meeting-of-card';
+
+/**
+ * A member's answer on the agenda card. Who answers is the activity's sender (Entra object id), never the card;
+ * the answer goes into that member's own document, so repeats and storms are safe. Until the meeting starts the
+ * answer can be changed; the reply is the card as this member now sees it.
+ */
+export function createAnswerRsvp(
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'rsvps' | 'clock'>,
+  agenda: AgendaPublisher,
+) {
+  return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
+    const t = createTranslator(await turnLanguage(context, deps.networks));
+    const parsed = rsvpAnswerSchema.safeParse(data);
+    const actor = actorOf(context);
+    if (!parsed.success || !actor) return t('card.stale');
+    const found = await meetingOfCard(context, deps, parsed.data);
+    if (!found) return t('card.stale');
+    const { network, meeting } = found;
+    const tn = createTranslator(network.settings.language);
+    if (!isOpenForAnswers(meeting, deps.clock())) return tn('rsvp.closed');
+
+    const substitute = parsed.data.answer === 'substitute' ? substituteOf(parsed.data) : undefined;
+    if (parsed.data.answer === 'substitute' && !substitute) return tn('rsvp.substituteRequired');
+
+    const member = await deps.roster.get(network.networkId, context.activity.from.id);
+    await deps.rsvps.save({
+      meetingId: meeting.meetingId,
+      networkId: network.networkId,
+      aadObjectId: actor.aadObjectId,
+      userId: context.activity.from.id,
+      name: member?.name ?? actor.name,
+      ...(member?.organisation ? { organisation: member.organisation } : {}),
+      answer: parsed.data.answer,
+      ...(substitute ? { substitute } : {}),
+      answeredAt: deps.clock().toISOString(),
+    });
+    return agenda.render(network, meeting, { viewer: actor });
+  };
+}

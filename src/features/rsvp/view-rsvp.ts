@@ -1,0 +1,22 @@
+import type { TurnContext } from 'botbuilder';
+import { actorOf } from '../../bot/actor';
+import type { BotDeps } from '../../bot/bot-deps';
+import { turnLanguage } from '../../bot/turn-language';
+import { rsvpViewSchema } from '../../cards/agenda-card';
+import type { AdaptiveCardJson } from '../../cards/render-template';
+import { createTranslator } from '../../i18n/translator';
+import type { AgendaPublisher } from '../meetings/agenda-publisher';
+import { meetingOfCard } from './meeting-of-card';
+
+/** Teams' automatic refresh of the agenda card: the card as this member sees it. Reads only, writes nothing. */
+export function createViewRsvp(deps: Pick<BotDeps, 'networks' | 'meetings'>, agenda: AgendaPublisher) {
+  return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
+    const t = createTranslator(await turnLanguage(context, deps.networks));
+    const parsed = rsvpViewSchema.safeParse(data);
+    const actor = actorOf(context);
+    if (!parsed.success || !actor) return t('card.stale');
+    const found = await meetingOfCard(context, deps, parsed.data);
+    if (!found) return t('card.stale');
+    return agenda.render(found.network, found.meeting, { viewer: actor });
+  };
+}

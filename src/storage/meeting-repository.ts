@@ -1,0 +1,93 @@
+import type { Container } from '@azure/cosmos';
+import { AppError } from '../domain/app-error';
+import type { Meeting } from '../domain/meeting';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+
+type MeetingDocument = Meeting & { id: string; type: 'meeting'; _etag?: string };
+
+export interface VersionedMeeting {
+  meeting: Meeting;
+  etag: string;
+}
+
+export interface MeetingRepository {
+  create(meeting: Meeting): Promise<VersionedMeeting>;
+  get(networkId: string, meetingId: string): Promise<VersionedMeeting | undefined>;
+  /** Replaces the meeting if nobody changed it since `etag`; a lost race is a Conflict. */
+  replace(meeting: Meeting, etag: string): Promise<VersionedMeeting>;
+  /** Meetings not yet over and not cancelled, soonest first. */
+  upcoming(networkId: string, now: Date): Promise<Meeting[]>;
+}
+
+const documentId = (meetingId: string): string => `meeting-${meetingId}`;
+
+const toMeeting = (doc: MeetingDocument): Meeting => {
+  const { id: _id, type: _type, _etag, ...rest } = doc;
+  const { _rid, _self, _ts, _attachments, ...meeting } = rest as Meeting & Record<string, unknown>;
+  return meeting;
+};
+
+/** Meetings live in their network's partition: a network has about a dozen a year, listed in one query. */
+export function createMeetingRepository(container: Container): MeetingRepository {
+  return {
+    async create(meeting) {
+      try {
+        const { resource } = await container.items.create<MeetingDocument>({
+          ...meeting,
+          id: documentId(meeting.meetingId),
+          type: 'meeting',
+        });
+        return { meeting, etag: resource?._etag ?? '' };
+      } catch (error) {
+        throw storageUnavailable(error, 'create meeting');
+      }
+    },
+
+    async get(networkId, meetingId) {
+      try {
+        const { resource } = await container.item(documentId(meetingId), networkId).read<MeetingDocument>();
+        return resource ? { meeting: toMeeting(resource), etag: resource._etag ?? '' } : undefined;
+      } catch (error) {
+        if (hasStatus(error, 404)) return undefined;
+        throw storageUnavailable(error, 'read meeting');
+      }
+    },
+
+    async replace(meeting, etag) {
+      try {
+        const { resource } = await container
+          .item(documentId(meeting.meetingId), meeting.networkId)
+          .replace<MeetingDocument>(
+            { ...meeting, id: documentId(meeting.meetingId), type: 'meeting' },
+            { accessCondition: { type: 'IfMatch', condition: etag } },
+          );
+        return { meeting, etag: resource?._etag ?? '' };
+      } catch (error) {
+        if (hasStatus(error, 412))
+          throw new AppError('Conflict', `meeting ${meeting.meetingId} changed meanwhile`);
+        throw storageUnavailable(error, 'replace meeting');
+      }
+    },
+
+    async upcoming(networkId, now) {
+      try {
+        const { resources } = await container.items
+          .query<MeetingDocument>(
+            {
+              query:
+                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND c.endsAt > @now AND c.status != "cancelled"',
+              parameters: [
+                { name: '@networkId', value: networkId },
+                { name: '@now', value: now.toISOString() },
+              ],
+            },
+            { partitionKey: networkId },
+          )
+          .fetchAll();
+        return resources.map(toMeeting).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      } catch (error) {
+        throw storageUnavailable(error, 'list meetings');
+      }
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import type { Rsvp } from '../domain/rsvp';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+
+type RsvpDocument = Rsvp & { id: string; type: 'rsvp' };
+
+export interface RsvpRepository {
+  /** Stores the member's current answer; the same answer delivered twice is still one document. */
+  save(rsvp: Rsvp): Promise<void>;
+  get(meetingId: string, aadObjectId: string): Promise<Rsvp | undefined>;
+  list(meetingId: string): Promise<Rsvp[]>;
+}
+
+/** Deterministic id per member and meeting (hashed: Teams and Entra ids are long). */
+export const rsvpId = (meetingId: string, aadObjectId: string): string =>
+  `rsvp:${meetingId}:${createHash('sha256').update(aadObjectId).digest('base64url')}`;
+
+const strip = ({
+  meetingId,
+  networkId,
+  aadObjectId,
+  userId,
+  name,
+  organisation,
+  answer,
+  substitute,
+  answeredAt,
+}: RsvpDocument): Rsvp => ({
+  meetingId,
+  networkId,
+  aadObjectId,
+  userId,
+  name,
+  ...(organisation ? { organisation } : {}),
+  answer,
+  ...(substitute ? { substitute } : {}),
+  answeredAt,
+});
+
+/** RSVPs are partitioned by meeting: 500 members answering at once write 500 separate documents. */
+export function createRsvpRepository(container: Container): RsvpRepository {
+  return {
+    async save(rsvp) {
+      try {
+        await container.items.upsert<RsvpDocument>({
+          ...rsvp,
+          id: rsvpId(rsvp.meetingId, rsvp.aadObjectId),
+          type: 'rsvp',
+        });
+      } catch (error) {
+        throw storageUnavailable(error, 'save rsvp');
+      }
+    },
+
+    async get(meetingId, aadObjectId) {
+      try {
+        const { resource } = await container
+          .item(rsvpId(meetingId, aadObjectId), meetingId)
+          .read<RsvpDocument>();
+        return resource ? strip(resource) : undefined;
+      } catch (error) {
+        if (hasStatus(error, 404)) return undefined;
+        throw storageUnavailable(error, 'read rsvp');
+      }
+    },
+
+    async list(meetingId) {
+      try {
+        const { resources } = await container.items
+          .query<RsvpDocument>(
+            {
+              query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "rsvp"',
+              parameters: [{ name: '@meetingId', value: meetingId }],
+            },
+            { partitionKey: meetingId },
+          )
+          .fetchAll();
+        return resources.map(strip);
+      } catch (error) {
+        throw storageUnavailable(error, 'list rsvps');
+      }
+    },
+  };
+}

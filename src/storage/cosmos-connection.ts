@@ -23,11 +23,13 @@ function createClient(settings: CosmosSettings, endpoint: string): CosmosClient 
     return new CosmosClient({
       endpoint,
       key: 'embedded-cosmos-has-no-key',
-      agent: new Agent({ rejectUnauthorized: false }),
+      agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
       connectionPolicy: { enableEndpointDiscovery: false },
     });
   }
-  const agent = settings.trustSelfSigned ? new Agent({ rejectUnauthorized: false }) : undefined;
+  const agent = settings.trustSelfSigned
+    ? new Agent({ rejectUnauthorized: false, keepAlive: true })
+    : undefined;
   const auth = settings.key
     ? { key: settings.key }
     : {

@@ -85,10 +85,10 @@ describe('in Agents Playground (a real Teams client, headless Chromium)', () => 
     const before = await ui.cardsWithText(en['help.title']).count();
     await ui.send('help', { mentionBot: 'Anteckna' });
     await ui.waitForCount(ui.cardsWithText(en['help.title']), before + 1);
-    await ui.send('dagordning tack', { mentionBot: 'Anteckna' });
+    await ui.send('kaffe tack', { mentionBot: 'Anteckna' });
     await page
       .getByRole('paragraph')
-      .filter({ hasText: 'I don\'t understand "dagordning tack". Type help to see what I can do.' })
+      .filter({ hasText: 'I don\'t understand "kaffe tack". Type help to see what I can do.' })
       .waitFor({ timeout: 15_000 });
   });
 });

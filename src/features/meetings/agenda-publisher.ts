@@ -6,14 +6,21 @@ import type { AdaptiveCardJson } from '../../cards/render-template';
 import { isAppError } from '../../domain/app-error';
 import { isOpenForAnswers, type Meeting } from '../../domain/meeting';
 import { isChair, type Network, type PersonRef } from '../../domain/network';
-import { tallyAnswers } from '../../domain/rsvp';
+import { tallyAnswers, type Rsvp } from '../../domain/rsvp';
+
+/** Who a personal view is for; `answer` when the caller already has it (just saved), to save a read. */
+export interface AgendaViewer {
+  person: PersonRef;
+  userId: string;
+  answer?: Rsvp;
+}
 
 export interface AgendaPublisher {
   /** The agenda card for everyone, or as `viewer` sees it (their answer; the tally if they chair). */
   render(
     network: Network,
     meeting: Meeting,
-    options?: { notice?: string; viewer?: PersonRef },
+    options?: { notice?: string; viewer?: AgendaViewer },
   ): Promise<AdaptiveCardJson>;
   /** Posts the agenda to the conversation and remembers the message, so later edits update it in place. */
   post(context: TurnContext, network: Network, meeting: Meeting): Promise<void>;
@@ -27,9 +34,10 @@ export function createAgendaPublisher(
   deps: Pick<BotDeps, 'roster' | 'rsvps' | 'meetings' | 'clock'>,
 ): AgendaPublisher {
   const render: AgendaPublisher['render'] = async (network, meeting, options = {}) => {
-    const members = await deps.roster.list(network.networkId);
     const viewer = options.viewer;
-    const chair = viewer !== undefined && isChair(network, viewer.aadObjectId);
+    const chair = viewer !== undefined && isChair(network, viewer.person.aadObjectId);
+    // The shared card and a chair's tally need the roster; a member's own view does not, so answer storms stay cheap.
+    const members = !viewer || chair ? await deps.roster.list(network.networkId) : [];
     return renderAgendaCard({
       language: network.settings.language,
       network,
@@ -37,10 +45,14 @@ export function createAgendaPublisher(
       open: isOpenForAnswers(meeting, deps.clock()),
       notice: options.notice,
       viewer: viewer
-        ? { answer: await deps.rsvps.get(meeting.meetingId, viewer.aadObjectId), isChair: chair }
+        ? {
+            answer: viewer.answer ?? (await deps.rsvps.get(meeting.meetingId, viewer.person.aadObjectId)),
+            isChair: chair,
+          }
         : undefined,
       tally: chair ? tallyAnswers(await deps.rsvps.list(meeting.meetingId), members) : undefined,
-      refreshUserIds: members.map((m) => m.userId),
+      // A personal view is seen by its viewer only, so only they need it refreshed.
+      refreshUserIds: viewer ? [viewer.userId] : members.map((m) => m.userId),
     });
   };
 

@@ -5,6 +5,7 @@ import { turnLanguage } from '../../bot/turn-language';
 import { rsvpAnswerSchema, substituteOf } from '../../cards/agenda-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import { isOpenForAnswers } from '../../domain/meeting';
+import type { Rsvp } from '../../domain/rsvp';
 import { createTranslator } from '../../i18n/translator';
 import type { AgendaPublisher } from '../meetings/agenda-publisher';
 import { meetingOfCard } from './meeting-of-card';
@@ -19,31 +20,32 @@ export function createAnswerRsvp(
   agenda: AgendaPublisher,
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
-    const t = createTranslator(await turnLanguage(context, deps.networks));
     const parsed = rsvpAnswerSchema.safeParse(data);
     const actor = actorOf(context);
-    if (!parsed.success || !actor) return t('card.stale');
-    const found = await meetingOfCard(context, deps, parsed.data);
-    if (!found) return t('card.stale');
+    const found = parsed.success && actor ? await meetingOfCard(context, deps, parsed.data) : undefined;
+    if (!parsed.success || !actor || !found)
+      return createTranslator(await turnLanguage(context, deps.networks))('card.stale');
     const { network, meeting } = found;
-    const tn = createTranslator(network.settings.language);
-    if (!isOpenForAnswers(meeting, deps.clock())) return tn('rsvp.closed');
+    const t = createTranslator(network.settings.language);
+    if (!isOpenForAnswers(meeting, deps.clock())) return t('rsvp.closed');
 
     const substitute = parsed.data.answer === 'substitute' ? substituteOf(parsed.data) : undefined;
-    if (parsed.data.answer === 'substitute' && !substitute) return tn('rsvp.substituteRequired');
+    if (parsed.data.answer === 'substitute' && !substitute) return t('rsvp.substituteRequired');
 
-    const member = await deps.roster.get(network.networkId, context.activity.from.id);
-    await deps.rsvps.save({
+    const userId = context.activity.from.id;
+    const member = await deps.roster.get(network.networkId, userId);
+    const rsvp: Rsvp = {
       meetingId: meeting.meetingId,
       networkId: network.networkId,
       aadObjectId: actor.aadObjectId,
-      userId: context.activity.from.id,
+      userId,
       name: member?.name ?? actor.name,
       ...(member?.organisation ? { organisation: member.organisation } : {}),
       answer: parsed.data.answer,
       ...(substitute ? { substitute } : {}),
       answeredAt: deps.clock().toISOString(),
-    });
-    return agenda.render(network, meeting, { viewer: actor });
+    };
+    await deps.rsvps.save(rsvp);
+    return agenda.render(network, meeting, { viewer: { person: actor, userId, answer: rsvp } });
   };
 }

@@ -14,7 +14,9 @@ export async function meetingOfCard(
   ref: { networkId: string; meetingId: string },
 ): Promise<{ network: Network; meeting: Meeting } | undefined> {
   if (ref.networkId !== networkIdForConversation(context.activity.conversation.id)) return undefined;
-  const network = await deps.networks.get(ref.networkId);
-  const meeting = network ? await deps.meetings.get(ref.networkId, ref.meetingId) : undefined;
+  const [network, meeting] = await Promise.all([
+    deps.networks.get(ref.networkId),
+    deps.meetings.get(ref.networkId, ref.meetingId),
+  ]);
   return network && meeting ? { network: network.network, meeting: meeting.meeting } : undefined;
 }

@@ -11,12 +11,12 @@ import { meetingOfCard } from './meeting-of-card';
 /** Teams' automatic refresh of the agenda card: the card as this member sees it. Reads only, writes nothing. */
 export function createViewRsvp(deps: Pick<BotDeps, 'networks' | 'meetings'>, agenda: AgendaPublisher) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
-    const t = createTranslator(await turnLanguage(context, deps.networks));
     const parsed = rsvpViewSchema.safeParse(data);
     const actor = actorOf(context);
-    if (!parsed.success || !actor) return t('card.stale');
-    const found = await meetingOfCard(context, deps, parsed.data);
-    if (!found) return t('card.stale');
-    return agenda.render(found.network, found.meeting, { viewer: actor });
+    const found = parsed.success && actor ? await meetingOfCard(context, deps, parsed.data) : undefined;
+    if (!actor || !found) return createTranslator(await turnLanguage(context, deps.networks))('card.stale');
+    return agenda.render(found.network, found.meeting, {
+      viewer: { person: actor, userId: context.activity.from.id },
+    });
   };
 }

@@ -33,6 +33,7 @@ export const configSchema = z
     COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().uuid().optional(),
     COSMOS_TRUST_SELF_SIGNED: flag.default('false'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string): void => {
@@ -93,6 +94,8 @@ export interface AppConfig {
   bot?: BotCredentials;
   cosmos: CosmosSettings;
   shutdownGraceMs: number;
+  /** How often due work (agenda posting) is looked for; 0 turns the scheduler off in this instance. */
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : { kind: 'embedded', database: e.COSMOS_DATABASE },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   };
 }
 

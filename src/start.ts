@@ -1,10 +1,15 @@
 import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
 import { createApp } from './bot/create-app';
 import { createAdapter } from './bot/create-adapter';
 import type { BotDeps } from './bot/bot-deps';
 import type { AppConfig } from './config';
 import { systemClock, type Clock } from './domain/clock';
+import { createAgendaPublisher } from './features/meetings/agenda-publisher';
+import { createProactiveAgendaPoster } from './features/meetings/proactive-agenda-poster';
 import { createHttpServer } from './http/create-http-server';
+import { createAgendaPostingTask } from './scheduler/agenda-posting';
+import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { InFlight } from './http/in-flight';
 import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
@@ -18,9 +23,13 @@ export interface RunningBot {
   port: number;
   cosmos: CosmosConnection;
   deps: BotDeps;
+  scheduler: Scheduler;
   /** Stops accepting, lets turns in flight finish (up to the grace period), closes connections and storage. */
   close(): Promise<void>;
 }
+
+/** Long enough for a post to Teams, short enough that a crashed instance's claim is soon taken over. */
+const AGENDA_CLAIM_LEASE_MS = 5 * 60_000;
 
 /** Composition root: config -> storage -> app -> server. Used by index.ts and by the integration tests. */
 export async function startBot(
@@ -41,6 +50,26 @@ export async function startBot(
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });
+  const scheduler = createScheduler({
+    clock,
+    intervalMs: config.schedulerIntervalMs,
+    logger,
+    tasks: [
+      createAgendaPostingTask({
+        meetings: deps.meetings,
+        networks: deps.networks,
+        poster: createProactiveAgendaPoster({
+          adapter,
+          botAppId: config.bot?.appId ?? '',
+          conversations: deps.conversations,
+          agenda: createAgendaPublisher(deps),
+        }),
+        instanceId: randomUUID(),
+        leaseMs: AGENDA_CLAIM_LEASE_MS,
+        logger,
+      }),
+    ],
+  });
   const inFlight = new InFlight();
   const server = createHttpServer({ adapter, app, logger, inFlight, ready: () => cosmos.ping() });
 
@@ -65,7 +94,10 @@ export async function startBot(
   );
 
   let closing: Promise<void> | undefined;
+  scheduler.start();
+
   const close = async (): Promise<void> => {
+    await scheduler.stop();
     const http = server.server;
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
@@ -84,6 +116,7 @@ export async function startBot(
     port,
     cosmos,
     deps,
+    scheduler,
     close: () => (closing ??= close()),
   };
 }

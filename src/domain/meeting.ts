@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { AgendaItem } from './agenda-items';
 import type { LocalDate, LocalTime } from './when/local-date';
 
@@ -22,6 +23,11 @@ export interface Meeting {
   status: MeetingStatus;
   /** The posted agenda card, so edits update it in place. */
   agendaActivityId?: string;
+  /** When the agenda is to be posted automatically; present only until it is posted, so the due query stays small. */
+  agendaDueAt?: string;
+  agendaPostedAt?: string;
+  /** A scheduler instance working on the automatic post; expires so another instance can take over after a crash. */
+  agendaClaim?: { by: string; until: string };
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -32,3 +38,25 @@ export const MEETING_TITLE_MAX = 150;
 /** Answers and changes to a meeting close when it starts, is cancelled, or has ended. */
 export const isOpenForAnswers = (meeting: Meeting, now: Date): boolean =>
   meeting.status === 'planned' && new Date(meeting.startsAt).getTime() > now.getTime();
+
+/** `leadDays` before the meeting starts, counted in the meeting's zone (so a DST change keeps the wall-clock time). */
+export const agendaDueAt = (startsAt: string, timeZone: string, leadDays: number): string =>
+  DateTime.fromISO(startsAt, { zone: timeZone }).minus({ days: leadDays }).toUTC().toISO() ?? startsAt;
+
+/** An instance may work on the automatic post when it is due, not posted, and nobody else holds a live claim. */
+export const canClaimAgenda = (meeting: Meeting, now: Date): boolean =>
+  meeting.status === 'planned' &&
+  meeting.agendaDueAt !== undefined &&
+  meeting.agendaDueAt <= now.toISOString() &&
+  meeting.startsAt > now.toISOString() &&
+  (!meeting.agendaClaim || meeting.agendaClaim.until <= now.toISOString());
+
+/** The meeting once its agenda is out (automatically or by command): no longer due, claim released. */
+export const withAgendaPosted = (meeting: Meeting, activityId: string | undefined, now: Date): Meeting => {
+  const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
+  return {
+    ...rest,
+    ...(activityId ? { agendaActivityId: activityId } : {}),
+    agendaPostedAt: now.toISOString(),
+  };
+};

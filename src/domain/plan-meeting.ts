@@ -1,5 +1,5 @@
 import { parseAgendaLines } from './agenda-items';
-import type { Meeting } from './meeting';
+import { agendaDueAt, type Meeting } from './meeting';
 import { parseWhen, type When, type WhenResult } from './when/parse-when';
 import { toInstant } from './when/local-date';
 
@@ -45,6 +45,7 @@ export function planMeeting(
     networkId: string;
     meetingId: string;
     timeZone: string;
+    agendaLeadDays: number;
     actorId: string;
     now: Date;
     existing?: Meeting;
@@ -64,6 +65,11 @@ export function planMeeting(
     return { ok: false, problem: { problem: 'agendaLines', lines: agenda.problems.map((p) => p.line) } };
 
   const now = context.now.toISOString();
+  const startsAt = toInstant(date, start, context.timeZone);
+  // Once posted, an edit updates the posted card; it does not schedule a second post.
+  const due = context.existing?.agendaPostedAt
+    ? undefined
+    : agendaDueAt(startsAt, context.timeZone, context.agendaLeadDays);
   return {
     ok: true,
     meeting: {
@@ -75,7 +81,8 @@ export function planMeeting(
       start,
       end,
       timeZone: context.timeZone,
-      startsAt: toInstant(date, start, context.timeZone),
+      startsAt,
+      agendaDueAt: due,
       endsAt: toInstant(date, end, context.timeZone),
       mode: form.mode,
       ...(form.mode === 'digital' && form.joinUrl ? { joinUrl: form.joinUrl } : { joinUrl: undefined }),

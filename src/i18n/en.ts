@@ -106,7 +106,10 @@ export const en: Record<MessageKey, string> = {
   'meeting.closed': 'The meeting has started, ended or been cancelled and cannot be changed.',
   'meeting.conflict':
     'Someone else changed the meeting at the same time. Here is the latest; make your change again.',
-  'meeting.saved': 'The meeting is saved. Post the agenda to the chat with "agenda".',
+  'meeting.saved':
+    'The meeting is saved. The agenda is posted to the chat {postDate}; "agenda" posts it right away.',
+  'meeting.savedPosted': 'The meeting is saved, and the posted agenda is updated.',
+  'meeting.postShortly': 'within a few minutes',
   'meetings.title': 'Upcoming meetings of {network}',
   'meetings.none': 'No upcoming meetings. A chair plans one with "new meeting".',
   'agenda.none': 'There is no upcoming meeting to post the agenda for. Plan one with "new meeting".',

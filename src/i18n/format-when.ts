@@ -67,3 +67,17 @@ export function whenProblemText(
     }
   }
 }
+
+/** An instant as a day and time in a zone ("fredag 4 december 2026 kl. 09:00"). */
+export function formatInstant(iso: string, zone: string, language: Language, t: Translate): string {
+  const here = DateTime.fromISO(iso, { zone });
+  return formatWhen(
+    {
+      kind: 'day',
+      date: { year: here.year, month: here.month, day: here.day },
+      start: { hour: here.hour, minute: here.minute },
+    },
+    language,
+    t,
+  );
+}

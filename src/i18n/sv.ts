@@ -104,7 +104,10 @@ export const sv = {
   'meeting.networkNotSetUp': 'Nätverket är inte inställt än. Skriv ”inställningar” först.',
   'meeting.closed': 'Mötet har redan börjat, är avslutat eller inställt och kan inte ändras.',
   'meeting.conflict': 'Någon annan ändrade mötet samtidigt. Här är det senaste; gör din ändring igen.',
-  'meeting.saved': 'Mötet är sparat. Skicka dagordningen till chatten med ”dagordning”.',
+  'meeting.saved':
+    'Mötet är sparat. Dagordningen skickas till chatten {postDate}; med ”dagordning” skickas den direkt.',
+  'meeting.savedPosted': 'Mötet är sparat, och den utskickade dagordningen är uppdaterad.',
+  'meeting.postShortly': 'inom några minuter',
   'meetings.title': 'Kommande möten i {network}',
   'meetings.none': 'Inga kommande möten. En ordförande planerar ett med ”nytt möte”.',
   'agenda.none': 'Det finns inget kommande möte att skicka dagordningen för. Planera ett med ”nytt möte”.',

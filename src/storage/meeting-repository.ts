@@ -17,6 +17,11 @@ export interface MeetingRepository {
   replace(meeting: Meeting, etag: string): Promise<VersionedMeeting>;
   /** Meetings not yet over and not cancelled, soonest first. */
   upcoming(networkId: string, now: Date): Promise<Meeting[]>;
+  /**
+   * Meetings whose agenda is due for automatic posting. `agendaDueAt` exists only until the agenda is posted, so
+   * this reads due items only, however many meetings are past or far ahead.
+   */
+  dueAgendas(now: Date, limit?: number): Promise<Meeting[]>;
 }
 
 const documentId = (meetingId: string): string => `meeting-${meetingId}`;
@@ -66,6 +71,24 @@ export function createMeetingRepository(container: Container): MeetingRepository
         if (hasStatus(error, 412))
           throw new AppError('Conflict', `meeting ${meeting.meetingId} changed meanwhile`);
         throw storageUnavailable(error, 'replace meeting');
+      }
+    },
+
+    async dueAgendas(now, limit = 50) {
+      try {
+        const { resources } = await container.items
+          .query<MeetingDocument>({
+            query:
+              'SELECT TOP @limit * FROM c WHERE c.type = "meeting" AND c.agendaDueAt <= @now AND c.status = "planned"',
+            parameters: [
+              { name: '@limit', value: limit },
+              { name: '@now', value: now.toISOString() },
+            ],
+          })
+          .fetchAll();
+        return resources.map(toMeeting);
+      } catch (error) {
+        throw storageUnavailable(error, 'query due agendas');
       }
     },
 

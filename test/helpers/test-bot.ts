@@ -30,6 +30,8 @@ export async function startTestBot(
     HOST: '127.0.0.1',
     PORT: '0',
     SHUTDOWN_GRACE_MS: '3000',
+    // Tests tick the scheduler themselves.
+    SCHEDULER_INTERVAL_MS: '0',
     ...env,
   });
   const bot = await startBot(config, { logger: logs.logger });

@@ -74,7 +74,6 @@ describe('planning meetings and posting the agenda', () => {
     const texts = cardTexts(body.value);
     expect(texts).toEqual(
       expect.arrayContaining([
-        sv['meeting.saved'],
         'Nätverksmöte december',
         '1. Aktuellt läge (bilder finns)',
         'Lena Holmlund',
@@ -83,6 +82,12 @@ describe('planning meetings and posting the agenda', () => {
       ]),
     );
     expect(texts.some((text) => text.endsWith(`15 mars ${NEXT_YEAR} kl. 09:00–12:00`))).toBe(true);
+    // Seven days ahead, at the meeting's own time of day.
+    expect(
+      texts.some((text) =>
+        /^Mötet är sparat\. Dagordningen skickas till chatten \S+ 8 mars \d{4} kl\. 09:00;/.test(text),
+      ),
+    ).toBe(true);
     const [meeting] = await upcoming();
     expect(meeting).toMatchObject({
       title: 'Nätverksmöte december',

@@ -4,7 +4,7 @@ import { cardActivity } from '../../bot/card-activity';
 import { renderAgendaCard } from '../../cards/agenda-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import { isAppError } from '../../domain/app-error';
-import { isOpenForAnswers, type Meeting } from '../../domain/meeting';
+import { isOpenForAnswers, withAgendaPosted, type Meeting } from '../../domain/meeting';
 import { isChair, type Network, type PersonRef } from '../../domain/network';
 import { tallyAnswers, type Rsvp } from '../../domain/rsvp';
 
@@ -66,7 +66,8 @@ export function createAgendaPublisher(
         const current = await deps.meetings.get(network.networkId, meeting.meetingId);
         if (!current) return;
         try {
-          await deps.meetings.replace({ ...current.meeting, agendaActivityId: sent.id }, current.etag);
+          // A posted agenda is no longer due: the scheduler will not post it again.
+          await deps.meetings.replace(withAgendaPosted(current.meeting, sent.id, deps.clock()), current.etag);
           return;
         } catch (error) {
           if (!isAppError(error) || error.code !== 'Conflict') throw error;

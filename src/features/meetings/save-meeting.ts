@@ -13,6 +13,7 @@ import type { AdaptiveCardJson } from '../../cards/render-template';
 import { isAppError } from '../../domain/app-error';
 import { isOpenForAnswers } from '../../domain/meeting';
 import { planMeeting } from '../../domain/plan-meeting';
+import { formatInstant } from '../../i18n/format-when';
 import { meetingProblemText } from '../../i18n/meeting-problem-text';
 import { createTranslator } from '../../i18n/translator';
 import type { AgendaPublisher } from './agenda-publisher';
@@ -59,6 +60,7 @@ export function createSaveMeeting(
       networkId: network.networkId,
       meetingId: existing?.meeting.meetingId ?? randomUUID(),
       timeZone: network.settings.timeZone,
+      agendaLeadDays: network.settings.agendaLeadDays,
       actorId: actor.aadObjectId,
       now,
       existing: existing?.meeting,
@@ -81,6 +83,15 @@ export function createSaveMeeting(
       });
     }
     if (saved.meeting.agendaActivityId) await agenda.updatePosted(context, network, saved.meeting);
-    return agenda.render(network, saved.meeting, { notice: t('meeting.saved') });
+    const due = saved.meeting.agendaDueAt;
+    const notice = !due
+      ? t('meeting.savedPosted')
+      : t('meeting.saved', {
+          postDate:
+            due <= now.toISOString()
+              ? t('meeting.postShortly')
+              : formatInstant(due, network.settings.timeZone, language, t),
+        });
+    return agenda.render(network, saved.meeting, { notice });
   };
 }

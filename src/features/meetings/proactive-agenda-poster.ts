@@ -42,7 +42,7 @@ export function createProactiveAgendaPoster(deps: {
           failure = error;
         }
       });
-      if (failure !== undefined) throw failure;
+      if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
       if (!activityId)
         throw new AppError('Unavailable', `Teams returned no id for the agenda of ${meeting.meetingId}`);
       return { activityId };

@@ -42,7 +42,8 @@ export function createProactiveAgendaPoster(deps: {
           failure = error;
         }
       });
-      if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+      if (failure !== undefined)
+        throw failure instanceof Error ? failure : new Error('agenda post failed', { cause: failure });
       if (!activityId)
         throw new AppError('Unavailable', `Teams returned no id for the agenda of ${meeting.meetingId}`);
       return { activityId };

@@ -4,6 +4,7 @@ import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
 import { registerMeetings } from '../features/meetings/register';
 import { registerNetwork } from '../features/network/register';
+import { registerRoster } from '../features/roster/register';
 import type { BotDeps } from './bot-deps';
 import { CommandRouter } from './command-router';
 import type { createAdapter } from './create-adapter';
@@ -28,6 +29,7 @@ export function createApp(options: {
   registerHelp(app, commands, deps);
   registerNetwork(app, commands, deps);
   registerMeetings(app, commands, deps);
+  registerRoster(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

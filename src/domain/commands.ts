@@ -1,6 +1,7 @@
 import type { Language } from './language';
 
-export type CommandName = 'help' | 'settings' | 'newMeeting' | 'meetings' | 'agenda';
+export type CommandName =
+  'help' | 'settings' | 'newMeeting' | 'meetings' | 'agenda' | 'organisations' | 'guest';
 
 interface CommandDefinition {
   name: CommandName;
@@ -15,6 +16,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'newMeeting', words: { sv: ['nytt möte', 'nytt mote'], en: ['new meeting'] } },
   { name: 'meetings', words: { sv: ['möten', 'moten'], en: ['meetings'] } },
   { name: 'agenda', words: { sv: ['dagordning', 'agenda'], en: [] } },
+  { name: 'organisations', words: { sv: ['organisationer'], en: ['organisations', 'organizations'] } },
+  { name: 'guest', words: { sv: ['gäst', 'gast'], en: ['guest'] } },
 ];
 
 export type ParsedCommand =

@@ -102,3 +102,13 @@ export function applySetup(
     updatedAt: now.toISOString(),
   };
 }
+
+/** Chairs and the secretary keep the roster: organisations and guests. */
+export const canManageRoster = (network: Network, aadObjectId: string | undefined): boolean =>
+  isChair(network, aadObjectId) || isSecretary(network, aadObjectId);
+
+/** The people who keep the roster, for telling others whom to ask. */
+export const rosterKeepers = (network: Network): string[] =>
+  [...network.settings.chairs, ...(network.settings.secretary ? [network.settings.secretary] : [])].map(
+    (p) => p.name,
+  );

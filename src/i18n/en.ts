@@ -139,4 +139,28 @@ export const en: Record<MessageKey, string> = {
   'rsvp.tallyLine': '{yes} coming, {substitute} substitutes, {no} not coming',
   'rsvp.notAnswered': 'Not answered: {names}',
   'rsvp.unknownOrganisation': 'Organisation not given',
+  'help.command.organisations': "Shows and corrects members' organisations (chairs, secretary).",
+  'help.command.guest': 'Adds a guest without a Teams account: guest Name, Organisation (chairs, secretary).',
+  'organisation.ask.title': 'Which organisation do you represent?',
+  'organisation.ask.intro':
+    'Answer once, so you are counted right in the answers to the agenda and in the minutes. Chairs and the secretary can correct it later.',
+  'organisation.ask.welcome': 'Welcome to the network, {names}! Which organisation do you represent?',
+  'organisation.label': 'Organisation (municipality or association)',
+  'organisation.placeholder': 'for example Kungälv or Göteborgsregionen',
+  'organisation.required': 'Write your organisation (at most 100 characters).',
+  'organisation.save': 'Save',
+  'organisation.saved': 'Thank you, {name}: you are now listed as {organisation}.',
+  'organisation.notMember':
+    'You are not on the network\'s member list yet. Ask a chair to type "organisations".',
+  'organisations.title': 'Organisations in {network}',
+  'organisations.intro':
+    'Correct what is wrong and save. An empty field means the organisation is not given.',
+  'organisations.saved': 'Saved.',
+  'organisations.guestLabel': '{name} (guest)',
+  'organisations.rolesOnly':
+    'Only chairs and the secretary ({names}) can correct organisations and add guests.',
+  'organisations.tooLong': 'An organisation can be at most 100 characters: {names}.',
+  'guest.usage':
+    "Write the guest's name and organisation separated by a comma, for example: guest Eva Ström, Kungälv",
+  'guest.added': '{name}, {organisation} is added to the network as a guest.',
 };

@@ -137,6 +137,31 @@ export const sv = {
   'rsvp.tallyLine': '{yes} kommer, {substitute} ersättare, {no} kommer inte',
   'rsvp.notAnswered': 'Har inte svarat: {names}',
   'rsvp.unknownOrganisation': 'Organisation ej angiven',
+  'help.command.organisations': 'Visar och rättar medlemmarnas organisationer (ordförande, sekreterare).',
+  'help.command.guest':
+    'Lägger till en gäst utan Teams-konto: gäst Namn, Organisation (ordförande, sekreterare).',
+  'organisation.ask.title': 'Vilken organisation företräder du?',
+  'organisation.ask.intro':
+    'Svara en gång, så hamnar du rätt i svaren på dagordningen och i anteckningarna. Ordförande och sekreterare kan rätta senare.',
+  'organisation.ask.welcome': 'Välkommen till nätverket, {names}! Vilken organisation företräder du?',
+  'organisation.label': 'Organisation (kommun eller förbund)',
+  'organisation.placeholder': 'till exempel Kungälv eller Göteborgsregionen',
+  'organisation.required': 'Skriv din organisation (högst 100 tecken).',
+  'organisation.save': 'Spara',
+  'organisation.saved': 'Tack, {name}: du står nu som {organisation}.',
+  'organisation.notMember':
+    'Du finns inte i nätverkets medlemslista ännu. Be en ordförande skriva ”organisationer”.',
+  'organisations.title': 'Organisationer i {network}',
+  'organisations.intro':
+    'Rätta det som är fel och spara. Tomt fält betyder att organisationen inte är angiven.',
+  'organisations.saved': 'Sparat.',
+  'organisations.guestLabel': '{name} (gäst)',
+  'organisations.rolesOnly':
+    'Bara ordförande och sekreterare ({names}) kan rätta organisationer och lägga till gäster.',
+  'organisations.tooLong': 'En organisation får vara högst 100 tecken: {names}.',
+  'guest.usage':
+    'Skriv gästens namn och organisation med kommatecken emellan, till exempel: gäst Eva Ström, Kungälv',
+  'guest.added': '{name}, {organisation} är tillagd som gäst i nätverket.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

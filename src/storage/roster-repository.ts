@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../domain/clock';
 import type { RosterMember } from '../domain/roster';
@@ -14,29 +14,30 @@ export interface RosterRepository {
   list(networkId: string): Promise<RosterMember[]>;
   /** One member by Teams user id (a point read). */
   get(networkId: string, userId: string): Promise<RosterMember | undefined>;
+  /** Sets a member's organisation; false when there is no such member. */
+  setOrganisation(networkId: string, userId: string, organisation: string): Promise<boolean>;
+  addGuest(networkId: string, guest: { name: string; organisation: string }): Promise<RosterMember>;
 }
 
 const memberId = (userId: string): string =>
   `member-${createHash('sha256').update(userId).digest('base64url')}`;
 
-const strip = ({
-  networkId,
-  userId,
-  aadObjectId,
-  name,
-  email,
-  organisation,
-  status,
-  updatedAt,
-}: MemberDocument): RosterMember => ({
-  networkId,
-  userId,
-  ...(aadObjectId ? { aadObjectId } : {}),
-  name,
-  ...(email ? { email } : {}),
-  ...(organisation ? { organisation } : {}),
-  status,
-  updatedAt,
+const toDocument = (member: RosterMember): MemberDocument => ({
+  ...member,
+  id: memberId(member.userId),
+  type: 'member',
+});
+
+const strip = (doc: MemberDocument): RosterMember => ({
+  networkId: doc.networkId,
+  userId: doc.userId,
+  ...(doc.aadObjectId ? { aadObjectId: doc.aadObjectId } : {}),
+  name: doc.name,
+  ...(doc.email ? { email: doc.email } : {}),
+  ...(doc.organisation ? { organisation: doc.organisation } : {}),
+  ...(doc.guest ? { guest: true as const } : {}),
+  status: doc.status,
+  updatedAt: doc.updatedAt,
 });
 
 /** Roster members share the network's partition, so a roster is one single-partition query. */
@@ -58,11 +59,29 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
     }
   };
 
+  const get = async (networkId: string, userId: string): Promise<RosterMember | undefined> => {
+    try {
+      const { resource } = await container.item(memberId(userId), networkId).read<MemberDocument>();
+      return resource ? strip(resource) : undefined;
+    } catch (error) {
+      if (hasStatus(error, 404)) return undefined;
+      throw storageUnavailable(error, 'read member');
+    }
+  };
+
+  const write = async (members: RosterMember[], what: string): Promise<void> => {
+    try {
+      await Promise.all(members.map((member) => container.items.upsert(toDocument(member))));
+    } catch (error) {
+      throw storageUnavailable(error, what);
+    }
+  };
+
   return {
     async sync(networkId, current) {
       const known = new Map((await list(networkId, true)).map((m) => [m.userId, m]));
       const now = clock().toISOString();
-      const writes: MemberDocument[] = [];
+      const writes: RosterMember[] = [];
       for (const input of current) {
         const before = known.get(input.userId);
         known.delete(input.userId);
@@ -71,39 +90,39 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
           before.status === 'left' ||
           before.name !== input.name ||
           before.aadObjectId !== input.aadObjectId;
-        if (changed) {
-          writes.push({
-            ...(before ?? {}),
-            ...input,
-            networkId,
-            status: 'member',
-            updatedAt: now,
-            id: memberId(input.userId),
-            type: 'member',
-          });
-        }
+        // The organisation is the member's own answer: keep it across syncs.
+        if (changed) writes.push({ ...before, ...input, networkId, status: 'member', updatedAt: now });
       }
       for (const gone of known.values()) {
-        if (gone.status === 'member')
-          writes.push({ ...gone, status: 'left', updatedAt: now, id: memberId(gone.userId), type: 'member' });
+        if (gone.status === 'member' && !gone.guest) writes.push({ ...gone, status: 'left', updatedAt: now });
       }
-      try {
-        await Promise.all(writes.map((doc) => container.items.upsert(doc)));
-      } catch (error) {
-        throw storageUnavailable(error, 'sync roster');
-      }
+      await write(writes, 'sync roster');
       return list(networkId);
     },
-    list: (networkId) => list(networkId),
 
-    async get(networkId, userId) {
-      try {
-        const { resource } = await container.item(memberId(userId), networkId).read<MemberDocument>();
-        return resource ? strip(resource) : undefined;
-      } catch (error) {
-        if (hasStatus(error, 404)) return undefined;
-        throw storageUnavailable(error, 'read member');
-      }
+    list: (networkId) => list(networkId),
+    get,
+
+    async setOrganisation(networkId, userId, organisation) {
+      const member = await get(networkId, userId);
+      if (!member) return false;
+      // Only the member (or a chair correcting them) writes this field, so a plain upsert loses nothing.
+      await write([{ ...member, organisation, updatedAt: clock().toISOString() }], 'set organisation');
+      return true;
+    },
+
+    async addGuest(networkId, guest) {
+      const member: RosterMember = {
+        networkId,
+        userId: `guest-${randomUUID()}`,
+        name: guest.name,
+        organisation: guest.organisation,
+        guest: true,
+        status: 'member',
+        updatedAt: clock().toISOString(),
+      };
+      await write([member], 'add guest');
+      return member;
     },
   };
 }

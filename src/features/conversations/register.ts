@@ -3,6 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../../bot/bot-deps';
 import { createShowHelp } from '../help/show-help';
 import { createSendSetup } from '../network/register';
+import { createOnMembersChanged } from '../roster/on-members-changed';
 import { createOnBotInstalled } from './on-bot-installed';
 import { createOnBotRemoved } from './on-bot-removed';
 
@@ -19,16 +20,24 @@ export function registerConversations(app: Application, deps: BotDeps): void {
   };
   const installed = createOnBotInstalled(deps, welcome);
   const removed = createOnBotRemoved(deps);
+  const membersChanged = createOnMembersChanged(deps);
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = context.activity.action ?? '';
     if (action === 'add' || action === 'add-upgrade') await installed(context);
     else if (action === 'remove') await removed(context);
   });
+  // teams-ai runs one route per activity, so both cases of each event are decided here.
   app.conversationUpdate('membersAdded', async (context) => {
     if (isBot(context, context.activity.membersAdded)) await installed(context);
+    else
+      await membersChanged(
+        context,
+        (context.activity.membersAdded ?? []).map((m) => m.id),
+      );
   });
   app.conversationUpdate('membersRemoved', async (context) => {
     if (isBot(context, context.activity.membersRemoved)) await removed(context);
+    else await membersChanged(context, []);
   });
 }

@@ -52,7 +52,7 @@ export function createAgendaPublisher(
         : undefined,
       tally: chair ? tallyAnswers(await deps.rsvps.list(meeting.meetingId), members) : undefined,
       // A personal view is seen by its viewer only, so only they need it refreshed.
-      refreshUserIds: viewer ? [viewer.userId] : members.map((m) => m.userId),
+      refreshUserIds: viewer ? [viewer.userId] : members.filter((m) => !m.guest).map((m) => m.userId),
     });
   };
 

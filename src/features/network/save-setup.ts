@@ -11,6 +11,7 @@ import {
   renderNetworkSetupCard,
   renderNetworkSummaryCard,
 } from '../../cards/network-setup-card';
+import { renderOrganisationAsk } from '../../cards/organisation-cards';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import { isAppError } from '../../domain/app-error';
 import { networkIdForConversation } from '../../domain/conversation';
@@ -79,6 +80,12 @@ export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clo
     // Everyone in the chat sees the saved settings, not only the person who pressed Save.
     if (context.activity.replyToId)
       await context.updateActivity({ ...cardActivity(summary), id: context.activity.replyToId });
+    // Once the network exists, everyone is asked once which organisation they represent.
+    if (found.network.status === 'pending') {
+      await context.sendActivity(
+        cardActivity(renderOrganisationAsk({ language: next.settings.language, network: next })),
+      );
+    }
     return summary;
   };
 }

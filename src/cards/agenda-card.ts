@@ -8,7 +8,7 @@ import { formatWhen } from '../i18n/format-when';
 import { createTranslator } from '../i18n/translator';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
-export const RSVP_VERBS = { answer: 'rsvp.answer', view: 'rsvp.view' } as const;
+export const RSVP_VERBS = { answer: 'rsvp.answer', view: 'rsvp.view', nudge: 'rsvp.nudge' } as const;
 
 /** Teams refreshes a card for at most 60 listed users (Universal Actions). */
 export const REFRESH_USER_LIMIT = 60;
@@ -113,6 +113,7 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
     open: view.open,
     joinUrl: meeting.mode === 'digital' ? (meeting.joinUrl ?? '') : '',
     canEdit: view.open && view.viewer?.isChair === true,
+    canNudge: view.open && view.viewer?.isChair === true && (tally?.missing ?? 0) > 0,
     networkId: network.networkId,
     meetingId: meeting.meetingId,
     labels: {
@@ -125,6 +126,7 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
       send: t('rsvp.send'),
       join: t('agenda.join'),
       edit: t('agenda.edit'),
+      nudge: t('rsvp.nudge'),
     },
   });
   if (view.refreshUserIds.length === 0) return card;

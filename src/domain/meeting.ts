@@ -28,6 +28,8 @@ export interface Meeting {
   agendaPostedAt?: string;
   /** A scheduler instance working on the automatic post; expires so another instance can take over after a crash. */
   agendaClaim?: { by: string; until: string };
+  /** When a chair last reminded those who had not answered. */
+  lastNudgedAt?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -60,3 +62,9 @@ export const withAgendaPosted = (meeting: Meeting, activityId: string | undefine
     agendaPostedAt: now.toISOString(),
   };
 };
+
+export const NUDGE_INTERVAL_MS = 3600_000;
+
+/** Reminders to answer go out at most once an hour per meeting, however many chairs press. */
+export const mayNudge = (meeting: Meeting, now: Date): boolean =>
+  !meeting.lastNudgedAt || now.getTime() - new Date(meeting.lastNudgedAt).getTime() >= NUDGE_INTERVAL_MS;

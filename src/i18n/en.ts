@@ -163,4 +163,9 @@ export const en: Record<MessageKey, string> = {
   'guest.usage':
     "Write the guest's name and organisation separated by a comma, for example: guest Eva Ström, Kungälv",
   'guest.added': '{name}, {organisation} is added to the network as a guest.',
+  'rsvp.nudge': 'Remind those who have not answered',
+  'rsvp.nudgeText': 'Reminder about {title} {when}: please answer the agenda above, {mentions}.',
+  'rsvp.nudged': 'Reminder sent to {count} who have not answered.',
+  'rsvp.nudgeNone': 'Everyone has already answered.',
+  'rsvp.nudgeTooSoon': 'A reminder was sent less than an hour ago; please wait before the next.',
 };

@@ -162,6 +162,11 @@ export const sv = {
   'guest.usage':
     'Skriv gästens namn och organisation med kommatecken emellan, till exempel: gäst Eva Ström, Kungälv',
   'guest.added': '{name}, {organisation} är tillagd som gäst i nätverket.',
+  'rsvp.nudge': 'Påminn dem som inte svarat',
+  'rsvp.nudgeText': 'Påminnelse om {title} {when}: svara gärna på dagordningen ovan, {mentions}.',
+  'rsvp.nudged': 'Påminnelse skickad till {count} som inte svarat.',
+  'rsvp.nudgeNone': 'Alla har redan svarat.',
+  'rsvp.nudgeTooSoon': 'En påminnelse skickades för mindre än en timme sedan; vänta lite innan nästa.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

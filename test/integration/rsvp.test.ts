@@ -177,3 +177,83 @@ describe('answering the agenda card', () => {
     expect(new Set(rsvps.map((r) => r.aadObjectId)).size).toBe(500);
   }, 120_000);
 });
+
+describe('reminding members who have not answered', () => {
+  const suite = withBotAndConnector();
+  let counter = 0;
+  let network: Awaited<ReturnType<typeof setUpNetwork>>;
+  let meetingId = '';
+
+  const press = async (verb: string, data: Record<string, unknown>, from: typeof KARIN) => {
+    const response = await postActivity(
+      suite.bot,
+      cardAction(
+        suite.connector.serviceUrl,
+        verb,
+        { networkId: network.networkId, meetingId, ...data },
+        {
+          conversation: network.conversation,
+          from: fromMember(from),
+        },
+      ),
+    );
+    return response.body as InvokeBody;
+  };
+
+  beforeEach(async () => {
+    counter += 1;
+    network = await setUpNetwork(suite.bot, suite.connector, `19:nudge-${counter}@thread.v2`);
+    meetingId = randomUUID();
+    const startsAt = new Date(Date.now() + 5 * 24 * 3600_000);
+    await suite.bot.deps.meetings.create({
+      meetingId,
+      networkId: network.networkId,
+      title: 'Nätverksmöte',
+      date: {
+        year: startsAt.getUTCFullYear(),
+        month: startsAt.getUTCMonth() + 1,
+        day: startsAt.getUTCDate(),
+      },
+      start: { hour: 9, minute: 0 },
+      end: { hour: 12, minute: 0 },
+      timeZone: 'Europe/Stockholm',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
+      mode: 'digital',
+      items: [],
+      status: 'planned',
+      createdBy: KARIN.aadObjectId,
+      createdAt: startsAt.toISOString(),
+      updatedAt: startsAt.toISOString(),
+    });
+  });
+
+  it('offers the chair a reminder button and mentions exactly those who have not answered, once an hour', async () => {
+    await press('rsvp.answer', { answer: 'yes' }, JOHAN);
+    const chairView = await press('rsvp.answer', { answer: 'yes' }, KARIN);
+    expect(cardTexts(chairView.value)).toContain(sv['rsvp.nudge']);
+    suite.connector.reset();
+    expect((await press('rsvp.nudge', {}, KARIN)).value).toBe('Påminnelse skickad till 2 som inte svarat.');
+    const [reminder] = suite.connector.sent;
+    expect(reminder?.text).toMatch(
+      /^Påminnelse om Nätverksmöte .*: svara gärna på dagordningen ovan, <at>Anders Holm<\/at>, <at>Sara Lind<\/at>\.$/,
+    );
+    expect(reminder?.entities).toEqual([
+      { type: 'mention', text: '<at>Anders Holm</at>', mentioned: { id: ANDERS.id, name: 'Anders Holm' } },
+      { type: 'mention', text: '<at>Sara Lind</at>', mentioned: { id: SARA.id, name: 'Sara Lind' } },
+    ]);
+    expect((await press('rsvp.nudge', {}, KARIN)).value).toBe(sv['rsvp.nudgeTooSoon']);
+    expect(suite.connector.sent).toHaveLength(1);
+  });
+
+  it('refuses a member who is not a chair, and does not show them the button', async () => {
+    expect(cardTexts((await press('rsvp.answer', { answer: 'yes' }, JOHAN)).value)).not.toContain(
+      sv['rsvp.nudge'],
+    );
+    suite.connector.reset();
+    expect((await press('rsvp.nudge', {}, JOHAN)).value).toBe(
+      'Bara nätverkets ordförande (Karin Ek) kan planera och ändra möten.',
+    );
+    expect(suite.connector.sent).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { replyToInvokerOnly } from '../../bot/reply-to-invoker';
 import { RSVP_VERBS } from '../../cards/agenda-card';
 import { MEETING_VERBS } from '../../cards/meeting-form-card';
 import { createAnswerRsvp } from '../rsvp/answer-rsvp';
+import { createNudgeRsvp } from '../rsvp/nudge-rsvp';
 import { createViewRsvp } from '../rsvp/view-rsvp';
 import { createAgendaPublisher } from './agenda-publisher';
 import { createListMeetings } from './list-meetings';
@@ -20,6 +21,7 @@ export function registerMeetings(app: Application, commands: CommandRouter, deps
   const saveMeeting = createSaveMeeting(deps, agenda);
   const answer = createAnswerRsvp(deps, agenda);
   const view = createViewRsvp(deps, agenda);
+  const nudge = createNudgeRsvp(deps);
 
   commands.on('newMeeting', async (context) => {
     const result = await openForm(context);
@@ -37,6 +39,7 @@ export function registerMeetings(app: Application, commands: CommandRouter, deps
   app.adaptiveCards.actionExecute<unknown>(RSVP_VERBS.answer, async (context, _state, data) =>
     replyToInvokerOnly(context, await answer(context, data)),
   );
+  app.adaptiveCards.actionExecute<unknown>(RSVP_VERBS.nudge, (context, _state, data) => nudge(context, data));
   app.adaptiveCards.actionExecute<unknown>(RSVP_VERBS.view, async (context, _state, data) =>
     replyToInvokerOnly(context, await view(context, data)),
   );

@@ -86,7 +86,9 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
       meeting.mode === 'digital' ? t('agenda.digital') : t('agenda.place', { place: meeting.place ?? '' }),
     agendaHeading: t('agenda.heading'),
     items: meeting.items.map((item, index) => ({
-      line: `${index + 1}. ${item.title}${item.slides ? ` ${t('agenda.slides')}` : ''}`,
+      // The bare number sits in its own column: "2. Title" (even "2.") in a TextBlock is a Markdown list item.
+      number: String(index + 1),
+      title: `${item.title}${item.slides ? ` ${t('agenda.slides')}` : ''}`,
       people: [
         item.presenters.join(', '),
         item.guests.length ? t('agenda.guests', { names: item.guests.join(', ') }) : '',

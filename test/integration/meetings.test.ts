@@ -75,9 +75,11 @@ describe('planning meetings and posting the agenda', () => {
     expect(texts).toEqual(
       expect.arrayContaining([
         'Nätverksmöte december',
-        '1. Aktuellt läge (bilder finns)',
+        '1',
+        'Aktuellt läge (bilder finns)',
         'Lena Holmlund',
-        '2. Nära vård',
+        '2',
+        'Nära vård',
         'Anna Haglund · Gäster: Theresa Larsen',
       ]),
     );

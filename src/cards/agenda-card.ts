@@ -74,7 +74,7 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
   const t = createTranslator(language);
   const tally = view.tally;
   const card = renderTemplate(template, {
-    notice: view.notice ?? '',
+    notice: view.notice ?? (meeting.status === 'cancelled' ? t('agenda.cancelled') : ''),
     networkName: network.settings.name,
     title: meeting.title,
     when: formatWhen(
@@ -129,6 +129,7 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
       join: t('agenda.join'),
       edit: t('agenda.edit'),
       nudge: t('rsvp.nudge'),
+      cancel: t('agenda.cancel'),
     },
   });
   if (view.refreshUserIds.length === 0) return card;

@@ -7,7 +7,11 @@ import { formatWhen } from '../i18n/format-when';
 import { createTranslator, type MessageKey } from '../i18n/translator';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
-export const MEETING_VERBS = { save: 'meeting.save', edit: 'meeting.edit' } as const;
+export const MEETING_VERBS = {
+  save: 'meeting.save',
+  edit: 'meeting.edit',
+  cancel: 'meeting.cancel',
+} as const;
 
 const blankToUndefined = (value: string | undefined): string | undefined =>
   value && value.trim() ? value.trim() : undefined;

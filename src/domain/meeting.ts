@@ -68,3 +68,9 @@ export const NUDGE_INTERVAL_MS = 3600_000;
 /** Reminders to answer go out at most once an hour per meeting, however many chairs press. */
 export const mayNudge = (meeting: Meeting, now: Date): boolean =>
   !meeting.lastNudgedAt || now.getTime() - new Date(meeting.lastNudgedAt).getTime() >= NUDGE_INTERVAL_MS;
+
+/** A cancelled meeting takes no answers and its agenda is no longer due. */
+export const cancelled = (meeting: Meeting, now: Date): Meeting => {
+  const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
+  return { ...rest, status: 'cancelled', updatedAt: now.toISOString() };
+};

@@ -168,4 +168,7 @@ export const en: Record<MessageKey, string> = {
   'rsvp.nudged': 'Reminder sent to {count} who have not answered.',
   'rsvp.nudgeNone': 'Everyone has already answered.',
   'rsvp.nudgeTooSoon': 'A reminder was sent less than an hour ago; please wait before the next.',
+  'agenda.cancel': 'Cancel the meeting',
+  'agenda.cancelled': 'The meeting is cancelled.',
+  'meeting.cancelledBy': 'The meeting was cancelled by {name}. The agenda will not be posted.',
 };

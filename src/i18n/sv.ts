@@ -167,6 +167,9 @@ export const sv = {
   'rsvp.nudged': 'Påminnelse skickad till {count} som inte svarat.',
   'rsvp.nudgeNone': 'Alla har redan svarat.',
   'rsvp.nudgeTooSoon': 'En påminnelse skickades för mindre än en timme sedan; vänta lite innan nästa.',
+  'agenda.cancel': 'Ställ in mötet',
+  'agenda.cancelled': 'Mötet är inställt.',
+  'meeting.cancelledBy': 'Mötet är inställt av {name}. Dagordningen skickas inte ut.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

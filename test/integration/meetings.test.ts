@@ -193,4 +193,33 @@ describe('planning meetings and posting the agenda', () => {
     expect(cardTexts(agendaUpdate?.body.attachments)).toContain('Nätverksmöte (ändrat)');
     expect(await upcoming()).toHaveLength(1);
   });
+
+  it('lets a chair cancel: the posted agenda says so, answers close, nothing is posted later; others are refused', async () => {
+    await press('meeting.save', form());
+    await say('dagordning');
+    const postedId = suite.connector.calls[0]?.id;
+    const [meeting] = await upcoming();
+    const ref = { networkId: network.networkId, meetingId: meeting?.meetingId ?? '' };
+
+    expect((await press('meeting.cancel', ref, JOHAN)).value).toBe(
+      'Bara nätverkets ordförande (Karin Ek) kan planera och ändra möten.',
+    );
+    suite.connector.reset();
+    const body = await press('meeting.cancel', ref);
+    expect(cardTexts(body.value)).toContain('Mötet är inställt av Karin Ek. Dagordningen skickas inte ut.');
+    expect(cardTexts(body.value)).not.toContain(sv['rsvp.yes']);
+    const update = suite.connector.calls.find(
+      (c) => c.method === 'PUT' && c.path.endsWith(`/activities/${postedId}`),
+    );
+    expect(cardTexts(update?.body.attachments)).toEqual(
+      expect.arrayContaining([sv['agenda.cancelled'], sv['rsvp.closed']]),
+    );
+
+    const stored = (await suite.bot.deps.meetings.get(network.networkId, ref.meetingId))?.meeting;
+    expect(stored).toMatchObject({ status: 'cancelled' });
+    expect(stored?.agendaDueAt).toBeUndefined();
+    expect((await press('rsvp.answer', { ...ref, answer: 'yes' }, JOHAN)).value).toBe(sv['rsvp.closed']);
+    expect((await press('meeting.cancel', ref)).value).toBe(sv['meeting.closed']);
+    expect(await upcoming()).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import { createAnswerRsvp } from '../rsvp/answer-rsvp';
 import { createNudgeRsvp } from '../rsvp/nudge-rsvp';
 import { createViewRsvp } from '../rsvp/view-rsvp';
 import { createAgendaPublisher } from './agenda-publisher';
+import { createCancelMeeting } from './cancel-meeting';
 import { createListMeetings } from './list-meetings';
 import { createOpenMeetingForm } from './open-meeting-form';
 import { createPostAgenda } from './post-agenda';
@@ -19,6 +20,7 @@ export function registerMeetings(app: Application, commands: CommandRouter, deps
   const agenda = createAgendaPublisher(deps);
   const openForm = createOpenMeetingForm(deps);
   const saveMeeting = createSaveMeeting(deps, agenda);
+  const cancelMeeting = createCancelMeeting(deps, agenda);
   const answer = createAnswerRsvp(deps, agenda);
   const view = createViewRsvp(deps, agenda);
   const nudge = createNudgeRsvp(deps);
@@ -34,6 +36,9 @@ export function registerMeetings(app: Application, commands: CommandRouter, deps
   );
   app.adaptiveCards.actionExecute<unknown>(MEETING_VERBS.edit, (context, _state, data) =>
     openForm(context, data),
+  );
+  app.adaptiveCards.actionExecute<unknown>(MEETING_VERBS.cancel, (context, _state, data) =>
+    cancelMeeting(context, data),
   );
   // Answers and refreshes are personal views: they go to the person who pressed, never to the whole chat.
   app.adaptiveCards.actionExecute<unknown>(RSVP_VERBS.answer, async (context, _state, data) =>

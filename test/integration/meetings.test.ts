@@ -222,4 +222,19 @@ describe('planning meetings and posting the agenda', () => {
     expect((await press('meeting.cancel', ref)).value).toBe(sv['meeting.closed']);
     expect(await upcoming()).toEqual([]);
   });
+
+  it('moves the automatic post when chairs change the lead time', async () => {
+    await press('meeting.save', form());
+    const before = (await upcoming())[0]?.agendaDueAt;
+    expect(before).toBe(`${NEXT_YEAR}-03-08T08:00:00.000Z`);
+    await press('network.setup.save', {
+      networkId: network.networkId,
+      name: 'Socialchefsnätverket',
+      chairs: KARIN.aadObjectId,
+      language: 'sv',
+      timeZone: 'Europe/Stockholm',
+      agendaLeadDays: '14',
+    });
+    expect((await upcoming())[0]?.agendaDueAt).toBe(`${NEXT_YEAR}-03-01T08:00:00.000Z`);
+  });
 });

@@ -17,13 +17,14 @@ import { isAppError } from '../../domain/app-error';
 import { networkIdForConversation } from '../../domain/conversation';
 import { applySetup, canChangeSettings } from '../../domain/network';
 import { createTranslator } from '../../i18n/translator';
+import { rescheduleAgendas } from './reschedule-agendas';
 
 /**
  * Saves the setup form. Checks, in order: the card belongs to this conversation's network, the person may
  * change it (server-side roles), the form is valid, the people chosen are members; then writes with the ETag.
  * Every refusal writes nothing and answers in the user's language.
  */
-export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clock'>) {
+export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'meetings' | 'clock'>) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const language = await turnLanguage(context, deps.networks);
     const t = createTranslator(language);
@@ -71,6 +72,9 @@ export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clo
         error: t('network.setup.conflict'),
       });
     }
+
+    if (found.network.settings.agendaLeadDays !== next.settings.agendaLeadDays)
+      await rescheduleAgendas(deps, next);
 
     const summary = renderNetworkSummaryCard({
       language: next.settings.language,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { agendaDueAt, type Meeting } from '../../src/domain/meeting';
 import { sv } from '../../src/i18n/sv';
+import { DAY_MS, meetingStarting } from '../fixtures/meeting';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
 import { KARIN, fromMember } from '../fixtures/members';
 import { ConnectorStub } from '../helpers/connector-stub';
@@ -9,7 +9,6 @@ import { attachmentCard, cardTexts, teamsActivity } from '../helpers/teams-activ
 import { postActivity, startTestBot } from '../helpers/test-bot';
 
 type Bot = Awaited<ReturnType<typeof startTestBot>>;
-const DAY = 24 * 3600_000;
 
 describe('posting the agenda automatically at the lead time', () => {
   let cosmos: EmbeddedCosmos;
@@ -25,27 +24,11 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   const meetingIn = (ms: number, extra: Partial<Meeting> = {}): Meeting => {
-    const startsAt = new Date(Math.floor((Date.now() + ms) / 60_000) * 60_000).toISOString();
-    const start = new Date(startsAt);
-    return {
-      meetingId: randomUUID(),
-      networkId: network.networkId,
-      title: 'Nätverksmöte',
-      date: { year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() },
-      start: { hour: 9, minute: 0 },
-      end: { hour: 12, minute: 0 },
-      timeZone: 'Europe/Stockholm',
-      startsAt,
-      endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
-      agendaDueAt: agendaDueAt(startsAt, 'Europe/Stockholm', 7),
-      mode: 'digital',
-      items: [{ title: 'Aktuellt läge', presenters: [], guests: [], slides: false }],
-      status: 'planned',
-      createdBy: KARIN.aadObjectId,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
+    const startsAt = new Date(Math.floor((Date.now() + ms) / 60_000) * 60_000);
+    return meetingStarting(network.networkId, startsAt, {
+      agendaDueAt: agendaDueAt(startsAt.toISOString(), 'Europe/Stockholm', 7),
       ...extra,
-    };
+    });
   };
   const agendaPosts = () =>
     connector.sent.filter((activity) => cardTexts(attachmentCard(activity)).includes(sv['agenda.heading']));
@@ -69,7 +52,7 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   it('posts a due agenda once into the network chat and records it; later ticks post nothing', async () => {
-    const meeting = meetingIn(3 * DAY);
+    const meeting = meetingIn(3 * DAY_MS);
     await a.deps.meetings.create(meeting);
     await a.scheduler.tick();
     expect(agendaPosts()).toHaveLength(1);
@@ -87,7 +70,7 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   it('does not post before the lead time', async () => {
-    const meeting = meetingIn(30 * DAY);
+    const meeting = meetingIn(30 * DAY_MS);
     await a.deps.meetings.create(meeting);
     await a.scheduler.tick();
     expect(agendaPosts()).toHaveLength(0);
@@ -97,7 +80,7 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   it('posts once when two instances tick at the same moment, and not again after a restart', async () => {
-    const meetings = [meetingIn(2 * DAY), meetingIn(4 * DAY), meetingIn(6 * DAY)];
+    const meetings = [meetingIn(2 * DAY_MS), meetingIn(4 * DAY_MS), meetingIn(6 * DAY_MS)];
     for (const m of meetings) await a.deps.meetings.create(m);
     await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
     expect(agendaPosts()).toHaveLength(3);
@@ -111,7 +94,7 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   it('does not post automatically what a member already posted with "dagordning"', async () => {
-    const meeting = meetingIn(3 * DAY);
+    const meeting = meetingIn(3 * DAY_MS);
     await a.deps.meetings.create(meeting);
     await postActivity(
       a,
@@ -127,10 +110,10 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   it('takes over the claim of a crashed instance once it expires, but not a live one', async () => {
-    const expired = meetingIn(3 * DAY, {
+    const expired = meetingIn(3 * DAY_MS, {
       agendaClaim: { by: 'crashed', until: new Date(Date.now() - 1000).toISOString() },
     });
-    const live = meetingIn(3 * DAY, {
+    const live = meetingIn(3 * DAY_MS, {
       agendaClaim: { by: 'busy', until: new Date(Date.now() + 60_000).toISOString() },
     });
     await a.deps.meetings.create(expired);
@@ -146,7 +129,7 @@ describe('posting the agenda automatically at the lead time', () => {
   });
 
   it('leaves the agenda due when Teams refuses the post, and posts it on a later tick', async () => {
-    const meeting = meetingIn(3 * DAY);
+    const meeting = meetingIn(3 * DAY_MS);
     await a.deps.meetings.create(meeting);
     connector.failures = [403];
     await a.scheduler.tick();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { networkIdForConversation } from '../../src/domain/conversation';
 import { sv } from '../../src/i18n/sv';
+import { DAY_MS, meetingStarting } from '../fixtures/meeting';
 import { ANDERS, GROUP_CHAT_MEMBERS, JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { setUpNetwork } from '../helpers/network-setup';
@@ -104,29 +105,9 @@ describe('the roster: organisations, members joining and leaving, guests', () =>
     );
     expect((await suite.bot.deps.roster.get(network.networkId, JOHAN.id))?.organisation).toBe('Kungälv');
 
-    const startsAt = new Date(Date.now() + 10 * 24 * 3600_000);
-    const meetingId = randomUUID();
-    await suite.bot.deps.meetings.create({
-      meetingId,
-      networkId: network.networkId,
-      title: 'Möte',
-      date: {
-        year: startsAt.getUTCFullYear(),
-        month: startsAt.getUTCMonth() + 1,
-        day: startsAt.getUTCDate(),
-      },
-      start: { hour: 9, minute: 0 },
-      end: { hour: 12, minute: 0 },
-      timeZone: 'Europe/Stockholm',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
-      mode: 'digital',
-      items: [],
-      status: 'planned',
-      createdBy: KARIN.aadObjectId,
-      createdAt: startsAt.toISOString(),
-      updatedAt: startsAt.toISOString(),
-    });
+    const { meetingId } = await suite.bot.deps.meetings
+      .create(meetingStarting(network.networkId, new Date(Date.now() + 10 * DAY_MS)))
+      .then((saved) => saved.meeting);
     await press('rsvp.answer', { meetingId, answer: 'yes' }, JOHAN);
     const chairView = await press('rsvp.answer', { meetingId, answer: 'no' }, KARIN);
     const facts = JSON.stringify(chairView.value);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Meeting } from '../../src/domain/meeting';
 import { sv } from '../../src/i18n/sv';
+import { DAY_MS, meetingStarting as meetingAt } from '../fixtures/meeting';
 import { ANDERS, JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { setUpNetwork } from '../helpers/network-setup';
@@ -16,23 +17,8 @@ describe('answering the agenda card', () => {
   let network: Awaited<ReturnType<typeof setUpNetwork>>;
   let meeting: Meeting;
 
-  const meetingStarting = (startsAt: Date, status: Meeting['status'] = 'planned'): Meeting => ({
-    meetingId: randomUUID(),
-    networkId: network.networkId,
-    title: 'Nätverksmöte',
-    date: { year: startsAt.getUTCFullYear(), month: startsAt.getUTCMonth() + 1, day: startsAt.getUTCDate() },
-    start: { hour: 9, minute: 0 },
-    end: { hour: 12, minute: 0 },
-    timeZone: 'Europe/Stockholm',
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
-    mode: 'digital',
-    items: [{ title: 'Aktuellt läge', presenters: ['Lena Holmlund'], guests: [], slides: true }],
-    status,
-    createdBy: KARIN.aadObjectId,
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-  });
+  const meetingStarting = (startsAt: Date, status: Meeting['status'] = 'planned'): Meeting =>
+    meetingAt(network.networkId, startsAt, { status });
   const answer = async (
     data: Record<string, unknown>,
     from: { id: string; name: string; aadObjectId: string } = JOHAN,
@@ -203,29 +189,9 @@ describe('reminding members who have not answered', () => {
   beforeEach(async () => {
     counter += 1;
     network = await setUpNetwork(suite.bot, suite.connector, `19:nudge-${counter}@thread.v2`);
-    meetingId = randomUUID();
-    const startsAt = new Date(Date.now() + 5 * 24 * 3600_000);
-    await suite.bot.deps.meetings.create({
-      meetingId,
-      networkId: network.networkId,
-      title: 'Nätverksmöte',
-      date: {
-        year: startsAt.getUTCFullYear(),
-        month: startsAt.getUTCMonth() + 1,
-        day: startsAt.getUTCDate(),
-      },
-      start: { hour: 9, minute: 0 },
-      end: { hour: 12, minute: 0 },
-      timeZone: 'Europe/Stockholm',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
-      mode: 'digital',
-      items: [],
-      status: 'planned',
-      createdBy: KARIN.aadObjectId,
-      createdAt: startsAt.toISOString(),
-      updatedAt: startsAt.toISOString(),
-    });
+    const meeting = meetingAt(network.networkId, new Date(Date.now() + 5 * DAY_MS), { items: [] });
+    meetingId = meeting.meetingId;
+    await suite.bot.deps.meetings.create(meeting);
   });
 
   it('offers the chair a reminder button and mentions exactly those who have not answered, once an hour', async () => {

@@ -28,6 +28,11 @@ describe('Teams app manifest', () => {
     for (const title of titles) expect(parseCommand(title)).toMatchObject({ kind: 'command' });
   });
 
+  it("keeps each command list within Teams' limit of 10", () => {
+    for (const list of manifest.bots.flatMap((bot) => bot.commandLists))
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+  });
+
   it('takes the bot id from deployment, never a hard-coded one', () => {
     expect(manifest.bots[0]?.botId).toBe('${{BOT_ID}}');
   });

@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { AppError } from '../domain/app-error';
 import type { MemberInput } from '../storage/roster-repository';
 
 const PAGE_SIZE = 100;
@@ -10,7 +11,12 @@ export async function conversationMembers(context: TurnContext): Promise<MemberI
   const members: MemberInput[] = [];
   let token: string | undefined;
   do {
-    const page = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, token);
+    let page;
+    try {
+      page = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, token);
+    } catch (error) {
+      throw new AppError('TeamsUnavailable', 'paged member API failed', { cause: error });
+    }
     for (const member of page.members) {
       members.push({
         userId: member.id,

@@ -1,4 +1,5 @@
-export type AppErrorCode = 'NotFound' | 'Conflict' | 'InvalidInput' | 'Forbidden' | 'Unavailable';
+export type AppErrorCode =
+  'NotFound' | 'Conflict' | 'InvalidInput' | 'Forbidden' | 'Unavailable' | 'TeamsUnavailable';
 
 /**
  * An expected failure with a code the edge turns into user text (see i18n/error-text.ts).

@@ -171,4 +171,6 @@ export const en: Record<MessageKey, string> = {
   'agenda.cancel': 'Cancel the meeting',
   'agenda.cancelled': 'The meeting is cancelled.',
   'meeting.cancelledBy': 'The meeting was cancelled by {name}. The agenda will not be posted.',
+  'error.TeamsUnavailable':
+    "Teams is not answering right now, so I could not read the chat's members. Nothing was saved; please try again in a moment.",
 };

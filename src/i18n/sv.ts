@@ -170,6 +170,8 @@ export const sv = {
   'agenda.cancel': 'Ställ in mötet',
   'agenda.cancelled': 'Mötet är inställt.',
   'meeting.cancelledBy': 'Mötet är inställt av {name}. Dagordningen skickas inte ut.',
+  'error.TeamsUnavailable':
+    'Teams svarar inte just nu, så jag kunde inte läsa chattens medlemmar. Inget sparades; försök igen om en stund.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -19,6 +19,8 @@ export class ConnectorStub {
   delayMs = 0;
   /** Members served by the paged member API, per conversation or team id. */
   readonly members = new Map<string, { id: string; name: string; aadObjectId?: string; email?: string }[]>();
+  /** Statuses the member API answers with next, in order, before serving members again. */
+  memberFailures: number[] = [];
   /** Statuses to answer the next calls with, in order, before answering 200 again. */
   failures: number[] = [];
   private server?: Server;
@@ -54,8 +56,12 @@ export class ConnectorStub {
     const path = decodeURIComponent(url.pathname);
     const conversationId = /\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '';
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    if (req.method === 'GET' && path.endsWith('/pagedmembers'))
-      return this.pagedMembers(conversationId, url.searchParams);
+    if (req.method === 'GET' && path.endsWith('/pagedmembers')) {
+      const failure = this.memberFailures.shift();
+      return failure !== undefined
+        ? { status: failure, body: {} }
+        : this.pagedMembers(conversationId, url.searchParams);
+    }
     const failure = this.failures.shift();
     if (failure !== undefined)
       return { status: failure, body: { error: { code: 'ServiceError', message: 'stub failure' } } };

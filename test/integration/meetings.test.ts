@@ -237,4 +237,23 @@ describe('planning meetings and posting the agenda', () => {
     });
     expect((await upcoming())[0]?.agendaDueAt).toBe(`${NEXT_YEAR}-03-01T08:00:00.000Z`);
   });
+
+  it('adds, reorders and removes agenda items by editing the lines', async () => {
+    await press('meeting.save', form({ agenda: 'Ett\nTvå\nTre' }));
+    const [meeting] = await upcoming();
+    const edit = await press('meeting.edit', {
+      networkId: network.networkId,
+      meetingId: meeting?.meetingId ?? '',
+    });
+    expect(inputValue(edit.value, 'agenda')).toBe('Ett\nTvå\nTre');
+    await press(
+      'meeting.save',
+      form({ meetingId: meeting?.meetingId ?? '', agenda: 'Tre – Maria Ljung\nEtt\nFyra (bilder)' }),
+    );
+    expect((await upcoming())[0]?.items.map((item) => [item.title, item.presenters, item.slides])).toEqual([
+      ['Tre', ['Maria Ljung'], false],
+      ['Ett', [], false],
+      ['Fyra', [], true],
+    ]);
+  });
 });

@@ -240,4 +240,19 @@ describe('network setup', () => {
     expect(cardTexts(card)).toEqual(expect.arrayContaining(['Medlem 000', 'Medlem 249']));
     expect(await suite.bot.deps.roster.list(networkId())).toHaveLength(251);
   });
+
+  it('says Teams is not answering when the member API fails, and writes no roster', async () => {
+    suite.connector.memberFailures = [403, 403];
+    await postActivity(
+      suite.bot,
+      teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+        text: '<at>Anteckna</at> inställningar',
+        conversation: conversation(),
+        from: fromMember(KARIN),
+      }),
+    );
+    await suite.connector.waitForCalls(1);
+    expect(suite.connector.sent[0]?.text).toBe(sv['error.TeamsUnavailable']);
+    expect(await suite.bot.deps.roster.list(networkId())).toEqual([]);
+  });
 });

@@ -1,12 +1,10 @@
 import { sv } from '../../src/i18n/sv';
-import { ANDERS, JOHAN, KARIN, fromMember } from '../fixtures/members';
+import { ANDERS, JOHAN, KARIN } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
-import { attachmentCard, cardAction, cardTexts, inputValue, teamsActivity } from '../helpers/teams-activity';
-import { postActivity } from '../helpers/test-bot';
+import { attachmentCard, cardTexts, inputValue } from '../helpers/teams-activity';
 import { cardProblems } from '../helpers/validate-card';
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
@@ -15,30 +13,7 @@ describe('planning meetings and posting the agenda', () => {
   let counter = 0;
   let network: Awaited<ReturnType<typeof setUpNetwork>>;
 
-  const say = async (text: string, from = KARIN) => {
-    suite.connector.reset();
-    await postActivity(
-      suite.bot,
-      teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
-        text: `<at>Anteckna</at> ${text}`,
-        conversation: network.conversation,
-        from: fromMember(from),
-      }),
-    );
-    await suite.connector.waitForCalls(1);
-    return suite.connector.sent[0] ?? {};
-  };
-  const press = async (verb: string, data: Record<string, unknown>, from = KARIN) => {
-    const response = await postActivity(
-      suite.bot,
-      cardAction(suite.connector.serviceUrl, verb, data, {
-        conversation: network.conversation,
-        from: fromMember(from),
-      }),
-    );
-    expect(response.status).toBe(200);
-    return response.body as InvokeBody;
-  };
+  const { say, press } = chatMember(suite, () => network);
   const form = (fields: Record<string, string> = {}) => ({
     networkId: network.networkId,
     meetingId: '',

@@ -4,12 +4,12 @@ import { sv } from '../../src/i18n/sv';
 import { DAY_MS, meetingStarting } from '../fixtures/meeting';
 import { ANDERS, GROUP_CHAT_MEMBERS, JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardAction, cardTexts, inputValue, teamsActivity } from '../helpers/teams-activity';
 import { postActivity } from '../helpers/test-bot';
 import { cardProblems } from '../helpers/validate-card';
 
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 const EVA = { id: '29:1eva', name: 'Eva Ström', aadObjectId: '0b1c2d3e-0000-4000-8000-000000000005' };
 
 describe('the roster: organisations, members joining and leaving, guests', () => {
@@ -18,32 +18,11 @@ describe('the roster: organisations, members joining and leaving, guests', () =>
   let chatId = '';
   let network: Awaited<ReturnType<typeof setUpNetwork>>;
 
-  const press = async (verb: string, data: Record<string, unknown>, from = JOHAN) => {
-    const response = await postActivity(
-      suite.bot,
-      cardAction(
-        suite.connector.serviceUrl,
-        verb,
-        { networkId: network.networkId, ...data },
-        { conversation: network.conversation, from: fromMember(from) },
-      ),
-    );
-    expect(response.status).toBe(200);
-    return response.body as InvokeBody;
-  };
-  const say = async (text: string, from = KARIN) => {
-    suite.connector.reset();
-    await postActivity(
-      suite.bot,
-      teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
-        text: `<at>Anteckna</at> ${text}`,
-        conversation: network.conversation,
-        from: fromMember(from),
-      }),
-    );
-    await suite.connector.waitForCalls(1);
-    return suite.connector.sent[0] ?? {};
-  };
+  const member = chatMember(suite, () => network);
+  const { say } = member;
+  // Roster cards carry the network; Johan, a member, presses unless someone else is named.
+  const press = (verb: string, data: Record<string, unknown>, from = JOHAN) =>
+    member.press(verb, { networkId: network.networkId, ...data }, from);
   const membership = async (change: 'membersAdded' | 'membersRemoved', members: { id: string }[]) => {
     suite.connector.reset();
     await postActivity(

@@ -15,7 +15,8 @@ import { createTranslator } from '../../i18n/translator';
  */
 export function createOpenSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clock'>) {
   return async (context: TurnContext): Promise<AdaptiveCardJson | string> => {
-    const t = createTranslator(await turnLanguage(context, deps.networks));
+    const language = await turnLanguage(context, deps.networks);
+    const t = createTranslator(language);
     const { conversation, locale } = context.activity;
     if (conversation.conversationType === 'personal') return t('network.setup.personalChat');
 
@@ -42,6 +43,6 @@ export function createOpenSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'clo
       return t('network.setup.chairsOnly', { chairs: network.settings.chairs.map((c) => c.name).join(', ') });
     }
     const members = await deps.roster.sync(networkId, await conversationMembers(context));
-    return renderNetworkSetupCard({ language: await turnLanguage(context, deps.networks), network, members });
+    return renderNetworkSetupCard({ language, network, members });
   };
 }

@@ -11,6 +11,7 @@ import { createHttpServer } from './http/create-http-server';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { InFlight } from './http/in-flight';
+import { createAttendanceRepository } from './storage/attendance-repository';
 import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { createNetworkRepository } from './storage/network-repository';
@@ -47,6 +48,7 @@ export async function startBot(
     roster: createRosterRepository(cosmos.containers.networks, clock),
     meetings: createMeetingRepository(cosmos.containers.networks),
     rsvps: createRsvpRepository(cosmos.containers.meetings),
+    attendance: createAttendanceRepository(cosmos.containers.meetings),
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });

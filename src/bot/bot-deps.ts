@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
+import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
@@ -15,4 +16,5 @@ export interface BotDeps {
   roster: RosterRepository;
   meetings: MeetingRepository;
   rsvps: RsvpRepository;
+  attendance: AttendanceRepository;
 }

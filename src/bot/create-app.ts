@@ -1,4 +1,5 @@
 import { Application } from '@microsoft/teams-ai';
+import { registerAttendance } from '../features/attendance/register';
 import { registerConversations } from '../features/conversations/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
@@ -30,6 +31,7 @@ export function createApp(options: {
   registerNetwork(app, commands, deps);
   registerMeetings(app, commands, deps);
   registerRoster(app, commands, deps);
+  registerAttendance(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

@@ -1,7 +1,16 @@
 import type { Language } from './language';
 
 export type CommandName =
-  'help' | 'settings' | 'newMeeting' | 'meetings' | 'agenda' | 'organisations' | 'guest';
+  | 'help'
+  | 'settings'
+  | 'newMeeting'
+  | 'meetings'
+  | 'agenda'
+  | 'organisations'
+  | 'guest'
+  | 'startMeeting'
+  | 'endMeeting'
+  | 'attendance';
 
 interface CommandDefinition {
   name: CommandName;
@@ -18,6 +27,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'agenda', words: { sv: ['dagordning', 'agenda'], en: [] } },
   { name: 'organisations', words: { sv: ['organisationer'], en: ['organisations', 'organizations'] } },
   { name: 'guest', words: { sv: ['gäst', 'gast'], en: ['guest'] } },
+  { name: 'startMeeting', words: { sv: ['starta möte', 'starta mote'], en: ['start meeting'] } },
+  { name: 'endMeeting', words: { sv: ['avsluta möte', 'avsluta mote'], en: ['end meeting'] } },
+  { name: 'attendance', words: { sv: ['närvaro', 'narvaro'], en: ['attendance'] } },
 ];
 
 export type ParsedCommand =

@@ -30,6 +30,8 @@ export interface Meeting {
   agendaClaim?: { by: string; until: string };
   /** When a chair last reminded those who had not answered. */
   lastNudgedAt?: string;
+  startedAt?: string;
+  endedAt?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -74,3 +76,16 @@ export const cancelled = (meeting: Meeting, now: Date): Meeting => {
   const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
   return { ...rest, status: 'cancelled', updatedAt: now.toISOString() };
 };
+
+/** In progress: answers close, check-in opens. An agenda not yet posted is no longer due. */
+export const started = (meeting: Meeting, now: Date): Meeting => {
+  const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
+  return { ...rest, status: 'started', startedAt: now.toISOString(), updatedAt: now.toISOString() };
+};
+
+export const ended = (meeting: Meeting, now: Date): Meeting => ({
+  ...meeting,
+  status: 'ended',
+  endedAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+});

@@ -172,6 +172,25 @@ export const sv = {
   'meeting.cancelledBy': 'Mötet är inställt av {name}. Dagordningen skickas inte ut.',
   'error.TeamsUnavailable':
     'Teams svarar inte just nu, så jag kunde inte läsa chattens medlemmar. Inget sparades; försök igen om en stund.',
+  'help.command.startMeeting':
+    'Startar dagens möte och skickar incheckningskortet (ordförande, sekreterare).',
+  'help.command.endMeeting': 'Avslutar mötet (ordförande, sekreterare).',
+  'help.command.attendance': 'Visar närvaron på mötet.',
+  'meeting.noCurrent': 'Inget möte pågår eller börjar inom tolv timmar.',
+  'meeting.rolesOnly': 'Bara ordförande och sekreterare ({names}) kan starta och avsluta möten.',
+  'meeting.alreadyStarted': 'Mötet {title} pågår redan.',
+  'meeting.notStarted': 'Mötet {title} har inte startats. Skriv ”starta möte” först.',
+  'checkIn.title': '{title} har börjat',
+  'checkIn.intro': 'Tryck på knappen när du är på plats, så kommer du med i närvarolistan.',
+  'checkIn.button': 'Jag är här',
+  'checkIn.done': 'Tack, {name}: du är registrerad som närvarande.',
+  'checkIn.closed': 'Mötet pågår inte; incheckningen är stängd.',
+  'meeting.endedSummary': 'Mötet {title} är avslutat. Närvarande: {present}. Inte incheckade: {absent}.',
+  'attendance.title': 'Närvaro, {title}',
+  'attendance.present': 'NÄRVARANDE',
+  'attendance.guests': 'GÄSTER',
+  'attendance.absent': 'EJ NÄRVARANDE',
+  'attendance.none': 'ingen',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -15,7 +15,7 @@ export interface MeetingRepository {
   get(networkId: string, meetingId: string): Promise<VersionedMeeting | undefined>;
   /** Replaces the meeting if nobody changed it since `etag`; a lost race is a Conflict. */
   replace(meeting: Meeting, etag: string): Promise<VersionedMeeting>;
-  /** Meetings not yet over and not cancelled, soonest first. */
+  /** Meetings not yet over (or still in progress past their planned end), not cancelled or ended, soonest first. */
   upcoming(networkId: string, now: Date): Promise<Meeting[]>;
   /**
    * Meetings whose agenda is due for automatic posting. `agendaDueAt` exists only until the agenda is posted, so
@@ -98,7 +98,7 @@ export function createMeetingRepository(container: Container): MeetingRepository
           .query<MeetingDocument>(
             {
               query:
-                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND c.endsAt > @now AND c.status != "cancelled"',
+                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND (c.endsAt > @now OR c.status = "started") AND c.status != "cancelled" AND c.status != "ended"',
               parameters: [
                 { name: '@networkId', value: networkId },
                 { name: '@now', value: now.toISOString() },

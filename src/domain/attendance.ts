@@ -1,0 +1,71 @@
+import type { Meeting } from './meeting';
+
+export type AttendanceSource = 'checkIn' | 'joinEvent' | 'leaveEvent' | 'chair';
+
+/** One person at one meeting: one document each, like RSVPs, so a room checking in at once never contends. */
+export interface Attendance {
+  meetingId: string;
+  networkId: string;
+  /** Entra object id for members, the roster id for guests. */
+  personKey: string;
+  userId?: string;
+  name: string;
+  organisation?: string;
+  present: boolean;
+  guest?: true;
+  sources: AttendanceSource[];
+  firstSeenAt?: string;
+  updatedAt: string;
+}
+
+export interface AttendanceGroups {
+  /** Present members by organisation, organisations in order, people by name. */
+  present: { organisation: string | undefined; people: Attendance[] }[];
+  guests: Attendance[];
+  /** Roster members expected but not present. */
+  absent: { name: string; organisation?: string }[];
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+
+/** Attendance grouped as the networks' minutes list it: NÄRVARANDE by organisation, GÄSTER, EJ NÄRVARANDE. */
+export function groupAttendance(
+  records: Attendance[],
+  roster: { aadObjectId?: string; name: string; organisation?: string; guest?: true }[],
+): AttendanceGroups {
+  const present = records.filter((r) => r.present && !r.guest);
+  const presentKeys = new Set(records.filter((r) => r.present).map((r) => r.personKey));
+  const organisations = new Map<string | undefined, Attendance[]>();
+  for (const record of present)
+    organisations.set(record.organisation, [...(organisations.get(record.organisation) ?? []), record]);
+  return {
+    present: [...organisations.entries()]
+      .sort(([a], [b]) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'sv'))
+      .map(([organisation, people]) => ({ organisation, people: people.sort(byName) })),
+    guests: records.filter((r) => r.present && r.guest).sort(byName),
+    absent: roster
+      .filter((m) => !m.guest && m.aadObjectId && !presentKeys.has(m.aadObjectId))
+      .map((m) => ({ name: m.name, ...(m.organisation ? { organisation: m.organisation } : {}) }))
+      .sort(byName),
+  };
+}
+
+const HOUR = 3600_000;
+
+/**
+ * The meeting a start, check-in or attendance command is about: one in progress, else the planned one nearest now
+ * that starts within 12 hours (a chair may start a little early) and has not yet ended.
+ */
+export function currentMeeting(meetings: Meeting[], now: Date): Meeting | undefined {
+  const started = meetings.find((m) => m.status === 'started');
+  if (started) return started;
+  const t = now.getTime();
+  return meetings
+    .filter(
+      (m) =>
+        m.status === 'planned' &&
+        new Date(m.startsAt).getTime() - t <= 12 * HOUR &&
+        new Date(m.endsAt).getTime() > t,
+    )
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+}

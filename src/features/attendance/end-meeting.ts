@@ -1,0 +1,43 @@
+import type { TurnContext } from 'botbuilder';
+import type { BotDeps } from '../../bot/bot-deps';
+import { groupAttendance } from '../../domain/attendance';
+import { isAppError } from '../../domain/app-error';
+import { ended } from '../../domain/meeting';
+import { meetingInProgress } from './meeting-in-progress';
+
+/** `avsluta möte` / `end meeting`: closes the meeting and says who was and was not checked in. */
+export function createEndMeeting(
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'attendance' | 'clock'>,
+) {
+  return async (context: TurnContext): Promise<void> => {
+    const access = await meetingInProgress(context, deps, { needsRole: true });
+    if ('refusal' in access) {
+      await context.sendActivity(access.refusal);
+      return;
+    }
+    const { network, meeting, etag, t } = access;
+    if (meeting.status !== 'started') {
+      await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));
+      return;
+    }
+    try {
+      await deps.meetings.replace(ended(meeting, deps.clock()), etag);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'Conflict') return;
+      throw error;
+    }
+    const groups = groupAttendance(
+      await deps.attendance.list(meeting.meetingId),
+      await deps.roster.list(network.networkId),
+    );
+    const present =
+      groups.present.reduce((sum, group) => sum + group.people.length, 0) + groups.guests.length;
+    await context.sendActivity(
+      t('meeting.endedSummary', {
+        title: meeting.title,
+        present,
+        absent: groups.absent.map((a) => a.name).join(', ') || t('attendance.none'),
+      }),
+    );
+  };
+}

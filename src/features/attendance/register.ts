@@ -1,0 +1,18 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { BotDeps } from '../../bot/bot-deps';
+import type { CommandRouter } from '../../bot/command-router';
+import { CHECK_IN_VERB } from '../../cards/check-in-card';
+import { createAgendaPublisher } from '../meetings/agenda-publisher';
+import { createCheckIn } from './check-in';
+import { createEndMeeting } from './end-meeting';
+import { createShowAttendance } from './show-attendance';
+import { createStartMeeting } from './start-meeting';
+
+/** During the meeting: starting and ending it, checking in, and the attendance list. */
+export function registerAttendance(app: Application, commands: CommandRouter, deps: BotDeps): void {
+  const checkIn = createCheckIn(deps);
+  commands.on('startMeeting', createStartMeeting(deps, createAgendaPublisher(deps)));
+  commands.on('endMeeting', createEndMeeting(deps));
+  commands.on('attendance', createShowAttendance(deps));
+  app.adaptiveCards.actionExecute<unknown>(CHECK_IN_VERB, (context, _state, data) => checkIn(context, data));
+}

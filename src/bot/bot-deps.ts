@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
+import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
 import type { RosterRepository } from '../storage/roster-repository';
@@ -17,4 +18,5 @@ export interface BotDeps {
   meetings: MeetingRepository;
   rsvps: RsvpRepository;
   attendance: AttendanceRepository;
+  meetingLinks: MeetingLinkRepository;
 }

@@ -15,6 +15,8 @@ export interface Attendance {
   guest?: true;
   sources: AttendanceSource[];
   firstSeenAt?: string;
+  /** The last time Teams said this person left the meeting. */
+  leftAt?: string;
   updatedAt: string;
 }
 

@@ -10,7 +10,8 @@ export type CommandName =
   | 'guest'
   | 'startMeeting'
   | 'endMeeting'
-  | 'attendance';
+  | 'attendance'
+  | 'link';
 
 interface CommandDefinition {
   name: CommandName;
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'startMeeting', words: { sv: ['starta möte', 'starta mote'], en: ['start meeting'] } },
   { name: 'endMeeting', words: { sv: ['avsluta möte', 'avsluta mote'], en: ['end meeting'] } },
   { name: 'attendance', words: { sv: ['närvaro', 'narvaro'], en: ['attendance'] } },
+  { name: 'link', words: { sv: ['koppla'], en: ['link'] } },
 ];
 
 export type ParsedCommand =

@@ -18,6 +18,8 @@ export interface Meeting {
   endsAt: string;
   mode: 'digital' | 'physical';
   joinUrl?: string;
+  /** joinUrlKey(joinUrl), stored so a Teams meeting's events find their planned meeting with one indexed query. */
+  joinUrlKey?: string;
   place?: string;
   items: AgendaItem[];
   status: MeetingStatus;

@@ -1,4 +1,5 @@
 import { parseAgendaLines } from './agenda-items';
+import { joinUrlKey } from './join-url';
 import { agendaDueAt, type Meeting } from './meeting';
 import { parseWhen, type When, type WhenResult } from './when/parse-when';
 import { toInstant } from './when/local-date';
@@ -85,7 +86,9 @@ export function planMeeting(
       agendaDueAt: due,
       endsAt: toInstant(date, end, context.timeZone),
       mode: form.mode,
-      ...(form.mode === 'digital' && form.joinUrl ? { joinUrl: form.joinUrl } : { joinUrl: undefined }),
+      ...(form.mode === 'digital' && form.joinUrl
+        ? { joinUrl: form.joinUrl, joinUrlKey: joinUrlKey(form.joinUrl) }
+        : { joinUrl: undefined, joinUrlKey: undefined }),
       ...(form.mode === 'physical' ? { place: form.place } : { place: undefined }),
       items: agenda.items,
       status: context.existing?.status ?? 'planned',

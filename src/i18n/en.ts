@@ -172,7 +172,7 @@ export const en: Record<MessageKey, string> = {
   'agenda.cancelled': 'The meeting is cancelled.',
   'meeting.cancelledBy': 'The meeting was cancelled by {name}. The agenda will not be posted.',
   'error.TeamsUnavailable':
-    "Teams is not answering right now, so I could not read the chat's members. Nothing was saved; please try again in a moment.",
+    'Teams is not answering right now, so I could not get what was needed. Nothing was saved; please try again in a moment.',
   'help.command.startMeeting': "Starts today's meeting and posts the check-in card (chairs, secretary).",
   'help.command.endMeeting': 'Ends the meeting (chairs, secretary).',
   'help.command.attendance': 'Shows who is at the meeting.',
@@ -191,4 +191,10 @@ export const en: Record<MessageKey, string> = {
   'attendance.guests': 'GUESTS',
   'attendance.absent': 'NOT PRESENT',
   'attendance.none': 'none',
+  'help.command.link':
+    "Links a Teams meeting to the planned meeting; typed in the Teams meeting's chat (chairs, secretary).",
+  'link.done': 'This Teams meeting is linked to {title} in {network}. Attendance is recorded here.',
+  'link.noMatch':
+    'I cannot find a planned meeting with this Teams meeting\'s link. Add the link with "Edit the meeting" on the agenda and type "link" again.',
+  'link.notMeetingChat': 'Type "link" in the Teams meeting\'s chat, not in the network\'s chat.',
 };

@@ -171,7 +171,7 @@ export const sv = {
   'agenda.cancelled': 'Mötet är inställt.',
   'meeting.cancelledBy': 'Mötet är inställt av {name}. Dagordningen skickas inte ut.',
   'error.TeamsUnavailable':
-    'Teams svarar inte just nu, så jag kunde inte läsa chattens medlemmar. Inget sparades; försök igen om en stund.',
+    'Teams svarar inte just nu, så jag kunde inte hämta det som behövdes. Inget sparades; försök igen om en stund.',
   'help.command.startMeeting':
     'Startar dagens möte och skickar incheckningskortet (ordförande, sekreterare).',
   'help.command.endMeeting': 'Avslutar mötet (ordförande, sekreterare).',
@@ -191,6 +191,12 @@ export const sv = {
   'attendance.guests': 'GÄSTER',
   'attendance.absent': 'EJ NÄRVARANDE',
   'attendance.none': 'ingen',
+  'help.command.link':
+    'Kopplar ett Teams-möte till det planerade mötet; skrivs i Teams-mötets chatt (ordförande, sekreterare).',
+  'link.done': 'Det här Teams-mötet är kopplat till {title} i {network}. Närvaron registreras här.',
+  'link.noMatch':
+    'Jag hittar inget planerat möte med det här Teams-mötets länk. Lägg in länken med ”Ändra mötet” på dagordningen och skriv ”koppla” igen.',
+  'link.notMeetingChat': 'Skriv ”koppla” i Teams-mötets chatt, inte i nätverkets chatt.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -38,6 +38,7 @@ export function createAttendanceRepository(container: Container): AttendanceRepo
           present: true,
           sources: [...new Set([...(before?.sources ?? []), source])],
           firstSeenAt: before?.firstSeenAt ?? record.updatedAt,
+          ...((record.leftAt ?? before?.leftAt) ? { leftAt: record.leftAt ?? before?.leftAt } : {}),
         };
         await container.items.upsert<AttendanceDocument>({ ...attendance, id, type: 'attendance' });
         return attendance;

@@ -22,6 +22,11 @@ export interface MeetingRepository {
    * this reads due items only, however many meetings are past or far ahead.
    */
   dueAgendas(now: Date, limit?: number): Promise<Meeting[]>;
+  /**
+   * The planned or running meeting whose Teams join link has this key (see domain/join-url), nearest `now`: a
+   * recurring Teams series shares one link across the network's monthly meetings.
+   */
+  findByJoinUrlKey(key: string, now: Date): Promise<Meeting | undefined>;
 }
 
 const documentId = (meetingId: string): string => `meeting-${meetingId}`;
@@ -71,6 +76,22 @@ export function createMeetingRepository(container: Container): MeetingRepository
         if (hasStatus(error, 412))
           throw new AppError('Conflict', `meeting ${meeting.meetingId} changed meanwhile`);
         throw storageUnavailable(error, 'replace meeting');
+      }
+    },
+
+    async findByJoinUrlKey(key, now) {
+      try {
+        const { resources } = await container.items
+          .query<MeetingDocument>({
+            query:
+              'SELECT * FROM c WHERE c.type = "meeting" AND c.joinUrlKey = @key AND (c.status = "planned" OR c.status = "started")',
+            parameters: [{ name: '@key', value: key }],
+          })
+          .fetchAll();
+        const distance = (m: Meeting) => Math.abs(new Date(m.startsAt).getTime() - now.getTime());
+        return resources.map(toMeeting).sort((a, b) => distance(a) - distance(b))[0];
+      } catch (error) {
+        throw storageUnavailable(error, 'find meeting by join link');
       }
     },
 

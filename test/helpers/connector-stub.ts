@@ -19,6 +19,8 @@ export class ConnectorStub {
   delayMs = 0;
   /** Members served by the paged member API, per conversation or team id. */
   readonly members = new Map<string, { id: string; name: string; aadObjectId?: string; email?: string }[]>();
+  /** Teams' meeting info API (GET /v1/meetings/{id}), by Teams meeting id. */
+  readonly meetingInfo = new Map<string, { details: { joinUrl: string; title?: string } }>();
   /** Statuses the member API answers with next, in order, before serving members again. */
   memberFailures: number[] = [];
   /** Statuses to answer the next calls with, in order, before answering 200 again. */
@@ -56,6 +58,10 @@ export class ConnectorStub {
     const path = decodeURIComponent(url.pathname);
     const conversationId = /\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '';
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (req.method === 'GET' && path.startsWith('/v1/meetings/')) {
+      const info = this.meetingInfo.get(path.slice('/v1/meetings/'.length));
+      return info ? { status: 200, body: info } : { status: 404, body: { error: { code: 'NotFound' } } };
+    }
     if (req.method === 'GET' && path.endsWith('/pagedmembers')) {
       const failure = this.memberFailures.shift();
       return failure !== undefined

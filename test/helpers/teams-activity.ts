@@ -7,7 +7,11 @@ export type FixtureName =
   | 'conversation-update-bot-added-group-chat'
   | 'conversation-update-bot-added-team'
   | 'message-group-chat-mention'
-  | 'invoke-action-execute';
+  | 'invoke-action-execute'
+  | 'event-meeting-start'
+  | 'event-meeting-end'
+  | 'event-meeting-participant-join'
+  | 'event-meeting-participant-leave';
 
 export type ActivityJson = Record<string, unknown> & {
   id: string;

@@ -8,7 +8,7 @@ import { meetingOfCard } from '../rsvp/meeting-of-card';
 
 /** "Jag är här": the sender is recorded as present at the meeting in progress; pressing twice changes nothing. */
 export function createCheckIn(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'attendance' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'attendance' | 'clock'>,
 ) {
   return async (context: TurnContext, data: unknown): Promise<string> => {
     const parsed = checkInSchema.safeParse(data);

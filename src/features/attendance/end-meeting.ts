@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
-import { groupAttendance } from '../../domain/attendance';
 import { isAppError } from '../../domain/app-error';
 import { ended } from '../../domain/meeting';
+import { endedSummary } from './attendance-summary';
 import { meetingInProgress } from './meeting-in-progress';
 
 /** `avsluta möte` / `end meeting`: closes the meeting and says who was and was not checked in. */
 export function createEndMeeting(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'attendance' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'attendance' | 'clock'>,
 ) {
   return async (context: TurnContext): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: true });
@@ -26,18 +26,6 @@ export function createEndMeeting(
       if (isAppError(error) && error.code === 'Conflict') return;
       throw error;
     }
-    const groups = groupAttendance(
-      await deps.attendance.list(meeting.meetingId),
-      await deps.roster.list(network.networkId),
-    );
-    const present =
-      groups.present.reduce((sum, group) => sum + group.people.length, 0) + groups.guests.length;
-    await context.sendActivity(
-      t('meeting.endedSummary', {
-        title: meeting.title,
-        present,
-        absent: groups.absent.map((a) => a.name).join(', ') || t('attendance.none'),
-      }),
-    );
+    await context.sendActivity(await endedSummary(deps, network, meeting, t));
   };
 }

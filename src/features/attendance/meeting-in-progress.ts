@@ -7,6 +7,7 @@ import type { Meeting } from '../../domain/meeting';
 import { canManageRoster, rosterKeepers, type Network } from '../../domain/network';
 import { createTranslator, type Translate } from '../../i18n/translator';
 import { activeNetwork } from '../roster/active-network';
+import { linkedMeeting } from './linked-meeting';
 
 /**
  * The network, its current meeting and the network's translator; `needsRole` requires a chair or the secretary
@@ -14,18 +15,22 @@ import { activeNetwork } from '../roster/active-network';
  */
 export async function meetingInProgress(
   context: TurnContext,
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>,
   options: { needsRole: boolean },
 ): Promise<{ network: Network; meeting: Meeting; etag: string; t: Translate } | { refusal: string }> {
-  const network = await activeNetwork(context, deps);
-  if (!network)
+  // In a Teams meeting chat linked to a planned meeting, that meeting is the one meant.
+  const linked = await linkedMeeting(context, deps);
+  const network = linked?.network ?? (await activeNetwork(context, deps));
+  if (!network) {
     return {
       refusal: createTranslator(await turnLanguage(context, deps.networks))('meeting.networkNotSetUp'),
     };
+  }
   const t = createTranslator(network.settings.language);
   if (options.needsRole && !canManageRoster(network, actorOf(context)?.aadObjectId)) {
     return { refusal: t('meeting.rolesOnly', { names: rosterKeepers(network).join(', ') }) };
   }
+  if (linked) return { network, meeting: linked.meeting, etag: linked.etag, t };
   const meeting = currentMeeting(await deps.meetings.upcoming(network.networkId, deps.clock()), deps.clock());
   const found = meeting ? await deps.meetings.get(network.networkId, meeting.meetingId) : undefined;
   if (!found) return { refusal: t('meeting.noCurrent') };

@@ -5,6 +5,8 @@ import { CHECK_IN_VERB } from '../../cards/check-in-card';
 import { createAgendaPublisher } from '../meetings/agenda-publisher';
 import { createCheckIn } from './check-in';
 import { createEndMeeting } from './end-meeting';
+import { createLinkMeeting } from './link-meeting';
+import { registerMeetingEvents } from './meeting-events';
 import { createShowAttendance } from './show-attendance';
 import { createStartMeeting } from './start-meeting';
 
@@ -14,5 +16,7 @@ export function registerAttendance(app: Application, commands: CommandRouter, de
   commands.on('startMeeting', createStartMeeting(deps, createAgendaPublisher(deps)));
   commands.on('endMeeting', createEndMeeting(deps));
   commands.on('attendance', createShowAttendance(deps));
+  commands.on('link', createLinkMeeting(deps));
+  registerMeetingEvents(app, deps);
   app.adaptiveCards.actionExecute<unknown>(CHECK_IN_VERB, (context, _state, data) => checkIn(context, data));
 }

@@ -8,7 +8,7 @@ const line = (person: { name: string; organisation?: string }): string =>
 
 /** `närvaro` / `attendance`: grouped like the minutes: NÄRVARANDE by organisation, GÄSTER, EJ NÄRVARANDE. */
 export function createShowAttendance(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'attendance' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'attendance' | 'clock'>,
 ) {
   return async (context: TurnContext): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: false });

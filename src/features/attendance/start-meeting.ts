@@ -9,7 +9,7 @@ import { meetingInProgress } from './meeting-in-progress';
 
 /** `starta möte` / `start meeting`: the meeting is in progress, answers close, and the check-in card is posted. */
 export function createStartMeeting(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>,
   agenda: AgendaPublisher,
 ) {
   return async (context: TurnContext): Promise<void> => {

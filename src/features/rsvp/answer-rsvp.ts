@@ -16,7 +16,7 @@ import { meetingOfCard } from './meeting-of-card';
  * answer can be changed; the reply is the card as this member now sees it.
  */
 export function createAnswerRsvp(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'rsvps' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'rsvps' | 'clock'>,
   agenda: AgendaPublisher,
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {

@@ -5,15 +5,19 @@ import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
 
 /**
- * The network and meeting an agenda card points at, when the card belongs to this conversation's network and the
- * meeting still exists; undefined for a stale or altered card.
+ * The network and meeting a card points at, when the card is in this network's chat (or in the Teams meeting chat
+ * linked to that meeting) and the meeting still exists; undefined for a stale or altered card.
  */
 export async function meetingOfCard(
   context: TurnContext,
-  deps: Pick<BotDeps, 'networks' | 'meetings'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks'>,
   ref: { networkId: string; meetingId: string },
 ): Promise<{ network: Network; meeting: Meeting } | undefined> {
-  if (ref.networkId !== networkIdForConversation(context.activity.conversation.id)) return undefined;
+  const conversationId = context.activity.conversation.id;
+  if (ref.networkId !== networkIdForConversation(conversationId)) {
+    const link = await deps.meetingLinks.get(conversationId);
+    if (link?.networkId !== ref.networkId || link.meetingId !== ref.meetingId) return undefined;
+  }
   const [network, meeting] = await Promise.all([
     deps.networks.get(ref.networkId),
     deps.meetings.get(ref.networkId, ref.meetingId),

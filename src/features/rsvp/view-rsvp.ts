@@ -9,7 +9,10 @@ import type { AgendaPublisher } from '../meetings/agenda-publisher';
 import { meetingOfCard } from './meeting-of-card';
 
 /** Teams' automatic refresh of the agenda card: the card as this member sees it. Reads only, writes nothing. */
-export function createViewRsvp(deps: Pick<BotDeps, 'networks' | 'meetings'>, agenda: AgendaPublisher) {
+export function createViewRsvp(
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks'>,
+  agenda: AgendaPublisher,
+) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const parsed = rsvpViewSchema.safeParse(data);
     const actor = actorOf(context);

@@ -15,6 +15,7 @@ import { createAttendanceRepository } from './storage/attendance-repository';
 import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { createNetworkRepository } from './storage/network-repository';
+import { createDecisionRepository } from './storage/decision-repository';
 import { createMeetingLinkRepository } from './storage/meeting-link-repository';
 import { createMeetingRepository } from './storage/meeting-repository';
 import { createRosterRepository } from './storage/roster-repository';
@@ -51,6 +52,7 @@ export async function startBot(
     rsvps: createRsvpRepository(cosmos.containers.meetings),
     attendance: createAttendanceRepository(cosmos.containers.meetings),
     meetingLinks: createMeetingLinkRepository(cosmos.containers.conversations),
+    decisions: createDecisionRepository(cosmos.containers.meetings),
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });

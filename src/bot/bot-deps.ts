@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
+import type { DecisionRepository } from '../storage/decision-repository';
 import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
@@ -19,4 +20,5 @@ export interface BotDeps {
   rsvps: RsvpRepository;
   attendance: AttendanceRepository;
   meetingLinks: MeetingLinkRepository;
+  decisions: DecisionRepository;
 }

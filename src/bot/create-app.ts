@@ -1,5 +1,6 @@
 import { Application } from '@microsoft/teams-ai';
 import { registerAttendance } from '../features/attendance/register';
+import { registerDecisions } from '../features/decisions/register';
 import { registerConversations } from '../features/conversations/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
@@ -32,6 +33,7 @@ export function createApp(options: {
   registerMeetings(app, commands, deps);
   registerRoster(app, commands, deps);
   registerAttendance(app, commands, deps);
+  registerDecisions(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

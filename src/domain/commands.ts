@@ -11,7 +11,9 @@ export type CommandName =
   | 'startMeeting'
   | 'endMeeting'
   | 'attendance'
-  | 'link';
+  | 'link'
+  | 'decision'
+  | 'item';
 
 interface CommandDefinition {
   name: CommandName;
@@ -32,6 +34,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'endMeeting', words: { sv: ['avsluta möte', 'avsluta mote'], en: ['end meeting'] } },
   { name: 'attendance', words: { sv: ['närvaro', 'narvaro'], en: ['attendance'] } },
   { name: 'link', words: { sv: ['koppla'], en: ['link'] } },
+  { name: 'decision', words: { sv: ['beslut'], en: ['decision'] } },
+  { name: 'item', words: { sv: ['punkt'], en: ['item'] } },
 ];
 
 export type ParsedCommand =

@@ -32,6 +32,8 @@ export interface Meeting {
   agendaClaim?: { by: string; until: string };
   /** When a chair last reminded those who had not answered. */
   lastNudgedAt?: string;
+  /** The agenda item being discussed (1-based); decisions without an item number go to it. */
+  currentItem?: number;
   startedAt?: string;
   endedAt?: string;
   createdBy: string;

@@ -177,7 +177,7 @@ export const en: Record<MessageKey, string> = {
   'help.command.endMeeting': 'Ends the meeting (chairs, secretary).',
   'help.command.attendance': 'Shows who is at the meeting.',
   'meeting.noCurrent': 'No meeting is in progress or starts within twelve hours.',
-  'meeting.rolesOnly': 'Only chairs and the secretary ({names}) can start and end meetings.',
+  'meeting.rolesOnly': 'Only chairs and the secretary ({names}) can do that during the meeting.',
   'meeting.alreadyStarted': 'The meeting {title} is already in progress.',
   'meeting.notStarted': 'The meeting {title} has not been started. Type "start meeting" first.',
   'checkIn.title': '{title} has started',
@@ -197,4 +197,22 @@ export const en: Record<MessageKey, string> = {
   'link.noMatch':
     'I cannot find a planned meeting with this Teams meeting\'s link. Add the link with "Edit the meeting" on the agenda and type "link" again.',
   'link.notMeetingChat': 'Type "link" in the Teams meeting\'s chat, not in the network\'s chat.',
+  'help.command.decision': 'Records a decision: decision [item N] text (chairs, secretary).',
+  'help.command.item': 'Moves the current agenda item: item N (chairs, secretary).',
+  'decision.heading': 'Decision {number}',
+  'decision.headingItem': 'Decision {number} · item {item}: {itemTitle}',
+  'decision.undone': 'Undone',
+  'decision.edit': 'Edit',
+  'decision.undo': 'Undo',
+  'decision.text': 'Wording of the decision',
+  'decision.required': 'Write the decision (at most 2000 characters).',
+  'decision.save': 'Save',
+  'decision.empty':
+    'Write the decision after the command, for example: decision item 2 The network supports the assignment.',
+  'decision.tooLong': 'A decision can be at most 2000 characters.',
+  'decision.badItem': 'The agenda has items 1-{count}. Write for example: decision item 2 …',
+  'decision.conflict':
+    'Someone else changed the decision at the same time. Here is the latest wording; make your change again.',
+  'item.moved': 'Current item: {item}. {title}',
+  'item.usage': "Write the item's number, 1-{count}, for example: item 2",
 };

@@ -177,7 +177,7 @@ export const sv = {
   'help.command.endMeeting': 'Avslutar mötet (ordförande, sekreterare).',
   'help.command.attendance': 'Visar närvaron på mötet.',
   'meeting.noCurrent': 'Inget möte pågår eller börjar inom tolv timmar.',
-  'meeting.rolesOnly': 'Bara ordförande och sekreterare ({names}) kan starta och avsluta möten.',
+  'meeting.rolesOnly': 'Bara ordförande och sekreterare ({names}) kan göra det under mötet.',
   'meeting.alreadyStarted': 'Mötet {title} pågår redan.',
   'meeting.notStarted': 'Mötet {title} har inte startats. Skriv ”starta möte” först.',
   'checkIn.title': '{title} har börjat',
@@ -197,6 +197,24 @@ export const sv = {
   'link.noMatch':
     'Jag hittar inget planerat möte med det här Teams-mötets länk. Lägg in länken med ”Ändra mötet” på dagordningen och skriv ”koppla” igen.',
   'link.notMeetingChat': 'Skriv ”koppla” i Teams-mötets chatt, inte i nätverkets chatt.',
+  'help.command.decision': 'Antecknar ett beslut: beslut [punkt N] text (ordförande, sekreterare).',
+  'help.command.item': 'Byter aktuell dagordningspunkt: punkt N (ordförande, sekreterare).',
+  'decision.heading': 'Beslut {number}',
+  'decision.headingItem': 'Beslut {number} · punkt {item}: {itemTitle}',
+  'decision.undone': 'Ångrat',
+  'decision.edit': 'Ändra',
+  'decision.undo': 'Ångra',
+  'decision.text': 'Beslutets lydelse',
+  'decision.required': 'Skriv beslutet (högst 2000 tecken).',
+  'decision.save': 'Spara',
+  'decision.empty':
+    'Skriv beslutet efter kommandot, till exempel: beslut punkt 2 Nätverket ställer sig bakom uppdraget.',
+  'decision.tooLong': 'Ett beslut får vara högst 2000 tecken.',
+  'decision.badItem': 'Dagordningen har punkterna 1–{count}. Skriv till exempel: beslut punkt 2 …',
+  'decision.conflict':
+    'Någon annan ändrade beslutet samtidigt. Här är den senaste lydelsen; gör din ändring igen.',
+  'item.moved': 'Aktuell punkt: {item}. {title}',
+  'item.usage': 'Skriv punktens nummer, 1–{count}, till exempel: punkt 2',
 } as const;
 
 export type MessageKey = keyof typeof sv;

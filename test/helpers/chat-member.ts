@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { KARIN, fromMember } from '../fixtures/members';
 import type { TestBot } from './bot-with-connector';
 import type { ConnectorStub } from './connector-stub';
@@ -21,6 +22,8 @@ export function chatMember(
       await postActivity(
         suite.bot,
         teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+          // Every message Teams delivers has its own id; a repeated id is a redelivery.
+          id: `1${randomUUID().replace(/-/g, '').slice(0, 12)}`,
           text: `<at>Anteckna</at> ${text}`,
           conversation: chat().conversation,
           from: fromMember(from),

@@ -39,7 +39,7 @@ describe('starting a meeting, checking in and the attendance list', () => {
 
   it('refuses members who are neither chair nor secretary, and says when there is no meeting', async () => {
     expect((await say('starta möte', ANDERS)).text).toBe(
-      'Bara ordförande och sekreterare (Karin Ek) kan starta och avsluta möten.',
+      'Bara ordförande och sekreterare (Karin Ek) kan göra det under mötet.',
     );
     expect((await stored())?.status).toBe('planned');
     const far = await setUpNetwork(suite.bot, suite.connector, `19:attendance-far-${counter}@thread.v2`);

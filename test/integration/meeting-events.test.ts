@@ -165,7 +165,7 @@ describe('Teams meeting events and linking the meeting chat', () => {
       details: { joinUrl: (start('x').value as { JoinUrl: string }).JoinUrl },
     });
     expect(await say('koppla', ANDERS)).toBe(
-      'Bara ordförande och sekreterare (Karin Ek) kan starta och avsluta möten.',
+      'Bara ordförande och sekreterare (Karin Ek) kan göra det under mötet.',
     );
     expect(await suite.bot.deps.meetingLinks.get(chatId)).toBeUndefined();
     expect(await say('koppla')).toBe(

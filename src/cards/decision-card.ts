@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import template from '../../adaptiveCards/decision.json';
+import { DECISION_TEXT_MAX, type Decision } from '../domain/decision';
+import type { Language } from '../domain/language';
+import type { Meeting } from '../domain/meeting';
+import { createTranslator } from '../i18n/translator';
+import { renderTemplate, type AdaptiveCardJson } from './render-template';
+
+export const DECISION_VERBS = { edit: 'decision.edit', undo: 'decision.undo' } as const;
+
+/** The card names the version it showed (`etag`), so an edit based on an older one is refused, not lost. */
+export const decisionRefSchema = z.object({
+  networkId: z.string().min(1).max(100),
+  meetingId: z.string().uuid(),
+  number: z.coerce.number().int().min(1).max(10_000),
+  etag: z.string().min(1).max(200),
+});
+
+export const decisionEditSchema = decisionRefSchema
+  .extend({ text: z.string().trim().min(1).max(DECISION_TEXT_MAX) })
+  .strict();
+
+export function renderDecisionCard(view: {
+  language: Language;
+  meeting: Meeting;
+  decision: Decision;
+  etag: string;
+  notice?: string;
+}): AdaptiveCardJson {
+  const t = createTranslator(view.language);
+  const { decision } = view;
+  const itemTitle = decision.item !== undefined ? view.meeting.items[decision.item - 1]?.title : undefined;
+  const undone = decision.status === 'undone';
+  return renderTemplate(template, {
+    notice: view.notice ?? '',
+    heading:
+      decision.item !== undefined
+        ? t('decision.headingItem', {
+            number: decision.number,
+            item: decision.item,
+            itemTitle: itemTitle ?? '',
+          })
+        : t('decision.heading', { number: decision.number }),
+    // Decisions are set apart in italics, as in the minutes.
+    text: `_${decision.text}_`,
+    rawText: decision.text,
+    undone,
+    undoneLabel: t('decision.undone'),
+    networkId: decision.networkId,
+    meetingId: decision.meetingId,
+    number: String(decision.number),
+    etag: view.etag,
+    labels: {
+      edit: t('decision.edit'),
+      undo: t('decision.undo'),
+      text: t('decision.text'),
+      required: t('decision.required'),
+      save: t('decision.save'),
+    },
+  });
+}

@@ -1,0 +1,40 @@
+/** A decision recorded during a meeting, numbered per meeting; an edit keeps the earlier text. */
+export interface Decision {
+  meetingId: string;
+  networkId: string;
+  number: number;
+  /** The agenda item (1-based) it belongs to, if any. */
+  item?: number;
+  text: string;
+  /** Earlier wordings, oldest first. */
+  previous: { text: string; changedAt: string; changedBy: string }[];
+  status: 'active' | 'undone';
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DECISION_TEXT_MAX = 2000;
+
+export type DecisionCommand = { item?: number; text: string } | { problem: 'empty' | 'tooLong' | 'badItem' };
+
+/**
+ * Reads `[punkt N] <text>` / `[item N] <text>` after the command word. The item must exist on the agenda
+ * (`itemCount`); without one the decision goes to the current item.
+ */
+export function parseDecisionArgs(args: string, itemCount: number): DecisionCommand {
+  const match = /^(?:punkt|item|p\.?)\s*(\d{1,2})\b[:.,]?\s*/i.exec(args);
+  const item = match ? Number(match[1]) : undefined;
+  const text = (match ? args.slice(match[0].length) : args).trim();
+  if (item !== undefined && (item < 1 || item > itemCount)) return { problem: 'badItem' };
+  if (!text) return { problem: 'empty' };
+  if (text.length > DECISION_TEXT_MAX) return { problem: 'tooLong' };
+  return { ...(item !== undefined ? { item } : {}), text };
+}
+
+/** Reads `punkt N` / `item N` (moving the current item); undefined unless N is on the agenda. */
+export function parseItemArgs(args: string, itemCount: number): number | undefined {
+  const match = /^(\d{1,2})$/.exec(args.trim());
+  const item = match ? Number(match[1]) : undefined;
+  return item !== undefined && item >= 1 && item <= itemCount ? item : undefined;
+}

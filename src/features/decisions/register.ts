@@ -1,0 +1,20 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { BotDeps } from '../../bot/bot-deps';
+import type { CommandRouter } from '../../bot/command-router';
+import { DECISION_VERBS } from '../../cards/decision-card';
+import { createChangeDecision } from './change-decision';
+import { createMoveItem } from './move-item';
+import { createRecordDecision } from './record-decision';
+
+export function registerDecisions(app: Application, commands: CommandRouter, deps: BotDeps): void {
+  const edit = createChangeDecision(deps, 'edit');
+  const undo = createChangeDecision(deps, 'undo');
+  commands.on('decision', createRecordDecision(deps));
+  commands.on('item', createMoveItem(deps));
+  app.adaptiveCards.actionExecute<unknown>(DECISION_VERBS.edit, (context, _state, data) =>
+    edit(context, data),
+  );
+  app.adaptiveCards.actionExecute<unknown>(DECISION_VERBS.undo, (context, _state, data) =>
+    undo(context, data),
+  );
+}

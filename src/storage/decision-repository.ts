@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { AppError } from '../domain/app-error';
+import type { Decision } from '../domain/decision';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+
+type DecisionDocument = Decision & { id: string; type: 'decision'; _etag?: string };
+type MarkerDocument = { id: string; meetingId: string; type: 'commandMarker'; decisionNumber?: number };
+
+export interface VersionedDecision {
+  decision: Decision;
+  etag: string;
+}
+
+export interface DecisionRepository {
+  /**
+   * Records a new decision with the next free number, once per command activity: a redelivered activity returns
+   * `duplicate` and writes nothing.
+   */
+  record(
+    decision: Omit<Decision, 'number'>,
+    activityId: string,
+  ): Promise<{ duplicate: true } | ({ duplicate: false } & VersionedDecision)>;
+  get(meetingId: string, number: number): Promise<VersionedDecision | undefined>;
+  /** Replaces the decision if nobody changed it since `etag`; a lost race is a Conflict. */
+  replace(decision: Decision, etag: string): Promise<VersionedDecision>;
+  list(meetingId: string): Promise<Decision[]>;
+}
+
+const decisionId = (meetingId: string, number: number): string => `decision:${meetingId}:${number}`;
+const markerId = (meetingId: string, activityId: string): string =>
+  `command:${meetingId}:${createHash('sha256').update(activityId).digest('base64url')}`;
+const MAX_NUMBER_ATTEMPTS = 20;
+
+const strip = (doc: DecisionDocument): Decision => ({
+  meetingId: doc.meetingId,
+  networkId: doc.networkId,
+  number: doc.number,
+  ...(doc.item !== undefined ? { item: doc.item } : {}),
+  text: doc.text,
+  previous: doc.previous,
+  status: doc.status,
+  createdBy: doc.createdBy,
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
+});
+
+/** Decisions share their meeting's partition; numbers are taken by creating the numbered id (409: taken, next). */
+export function createDecisionRepository(container: Container): DecisionRepository {
+  const list = async (meetingId: string): Promise<Decision[]> => {
+    try {
+      const { resources } = await container.items
+        .query<DecisionDocument>(
+          {
+            query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "decision"',
+            parameters: [{ name: '@meetingId', value: meetingId }],
+          },
+          { partitionKey: meetingId },
+        )
+        .fetchAll();
+      return resources.map(strip).sort((a, b) => a.number - b.number);
+    } catch (error) {
+      throw storageUnavailable(error, 'list decisions');
+    }
+  };
+
+  return {
+    list,
+
+    async record(input, activityId) {
+      const marker: MarkerDocument = {
+        id: markerId(input.meetingId, activityId),
+        meetingId: input.meetingId,
+        type: 'commandMarker',
+      };
+      try {
+        // The marker first: of two deliveries of one activity, only the one that creates it goes on.
+        await container.items.create(marker);
+      } catch (error) {
+        if (hasStatus(error, 409)) return { duplicate: true };
+        throw storageUnavailable(error, 'record command');
+      }
+      let number = (await list(input.meetingId)).reduce((max, d) => Math.max(max, d.number), 0) + 1;
+      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, number += 1) {
+        try {
+          const decision: Decision = { ...input, number };
+          const { resource } = await container.items.create<DecisionDocument>({
+            ...decision,
+            id: decisionId(input.meetingId, number),
+            type: 'decision',
+          });
+          await container.items.upsert<MarkerDocument>({ ...marker, decisionNumber: number });
+          return { duplicate: false, decision, etag: resource?._etag ?? '' };
+        } catch (error) {
+          if (!hasStatus(error, 409)) throw storageUnavailable(error, 'record decision');
+        }
+      }
+      throw new AppError('Unavailable', `no free decision number for ${input.meetingId}`);
+    },
+
+    async get(meetingId, number) {
+      try {
+        const { resource } = await container
+          .item(decisionId(meetingId, number), meetingId)
+          .read<DecisionDocument>();
+        return resource ? { decision: strip(resource), etag: resource._etag ?? '' } : undefined;
+      } catch (error) {
+        if (hasStatus(error, 404)) return undefined;
+        throw storageUnavailable(error, 'read decision');
+      }
+    },
+
+    async replace(decision, etag) {
+      try {
+        const { resource } = await container
+          .item(decisionId(decision.meetingId, decision.number), decision.meetingId)
+          .replace<DecisionDocument>(
+            { ...decision, id: decisionId(decision.meetingId, decision.number), type: 'decision' },
+            { accessCondition: { type: 'IfMatch', condition: etag } },
+          );
+        return { decision, etag: resource?._etag ?? '' };
+      } catch (error) {
+        if (hasStatus(error, 412))
+          throw new AppError('Conflict', `decision ${decision.number} changed meanwhile`);
+        throw storageUnavailable(error, 'replace decision');
+      }
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { sv } from '../../src/i18n/sv';
+import { meetingStarting } from '../fixtures/meeting';
+import { ANDERS, JOHAN, KARIN, fromMember } from '../fixtures/members';
+import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { chatMember } from '../helpers/chat-member';
+import { setUpNetwork } from '../helpers/network-setup';
+import { attachmentCard, cardTexts, teamsActivity } from '../helpers/teams-activity';
+import { postActivity } from '../helpers/test-bot';
+import { cardProblems } from '../helpers/validate-card';
+
+describe('decisions during the meeting', () => {
+  const suite = withBotAndConnector();
+  let counter = 0;
+  let network: Awaited<ReturnType<typeof setUpNetwork>>;
+  let meetingId = '';
+  const { say, press } = chatMember(suite, () => network);
+  const decisions = () => suite.bot.deps.decisions.list(meetingId);
+  const cardData = (activity: Record<string, unknown>) =>
+    (
+      attachmentCard(activity) as { actions: { verb?: string; data?: Record<string, string> }[] }
+    ).actions.find((a) => a.verb === 'decision.undo')?.data ?? {};
+
+  beforeEach(async () => {
+    counter += 1;
+    network = await setUpNetwork(suite.bot, suite.connector, `19:decisions-${counter}@thread.v2`, {
+      chairs: `${KARIN.aadObjectId},${JOHAN.aadObjectId}`,
+    });
+    const meeting = meetingStarting(network.networkId, new Date(Date.now() + 3600_000), {
+      items: [
+        { title: 'Aktuellt läge', presenters: [], guests: [], slides: false },
+        { title: 'Nära vård', presenters: [], guests: [], slides: false },
+      ],
+    });
+    meetingId = meeting.meetingId;
+    await suite.bot.deps.meetings.create(meeting);
+  });
+
+  it('records decisions numbered per meeting, on the named or the current item, set apart in italics', async () => {
+    expect((await say('beslut punkt 1 X')).text).toBe(
+      'Mötet Nätverksmöte har inte startats. Skriv ”starta möte” först.',
+    );
+    await say('starta möte');
+    const first = await say('beslut punkt 1 Nätverket ställer sig bakom uppdraget.');
+    expect(cardProblems(attachmentCard(first) ?? {})).toEqual([]);
+    expect(cardTexts(attachmentCard(first))).toEqual(
+      expect.arrayContaining([
+        'Beslut 1 · punkt 1: Aktuellt läge',
+        '_Nätverket ställer sig bakom uppdraget._',
+      ]),
+    );
+    expect((await say('punkt 2')).text).toBe('Aktuell punkt: 2. Nära vård');
+    const second = await say('beslut GR tar med sig frågan.');
+    expect(cardTexts(attachmentCard(second))).toContain('Beslut 2 · punkt 2: Nära vård');
+    expect((await decisions()).map((d) => [d.number, d.item, d.text])).toEqual([
+      [1, 1, 'Nätverket ställer sig bakom uppdraget.'],
+      [2, 2, 'GR tar med sig frågan.'],
+    ]);
+  });
+
+  it('records a command delivered twice once, with one card', async () => {
+    await say('starta möte');
+    suite.connector.reset();
+    const message = teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+      id: '1700000000042',
+      text: '<at>Anteckna</at> beslut Nätverket ställer sig bakom uppdraget.',
+      conversation: network.conversation,
+      from: fromMember(KARIN),
+    });
+    await Promise.all([postActivity(suite.bot, message), postActivity(suite.bot, message)]);
+    await postActivity(suite.bot, message);
+    expect(await decisions()).toHaveLength(1);
+    expect(suite.connector.sent).toHaveLength(1);
+  });
+
+  it('refuses members without the right, items not on the agenda and empty decisions, storing nothing', async () => {
+    await say('starta möte');
+    expect((await say('beslut Något', ANDERS)).text).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    expect((await say('beslut punkt 3 Något')).text).toBe(
+      'Dagordningen har punkterna 1–2. Skriv till exempel: beslut punkt 2 …',
+    );
+    expect((await say('beslut punkt 2')).text).toBe(sv['decision.empty']);
+    expect((await say('punkt 9')).text).toBe('Skriv punktens nummer, 1–2, till exempel: punkt 2');
+    expect(await decisions()).toEqual([]);
+  });
+
+  it('edits keep the earlier text; of two edits of the same version one wins and the other gets the fresh card', async () => {
+    await say('starta möte');
+    const data = cardData(await say('beslut punkt 1 Första lydelsen.'));
+    const edited = await press('decision.edit', { ...data, text: 'Andra lydelsen.' });
+    expect(cardTexts(edited.value)).toContain('_Andra lydelsen._');
+    expect((await decisions())[0]).toMatchObject({
+      text: 'Andra lydelsen.',
+      previous: [{ text: 'Första lydelsen.' }],
+    });
+
+    const fresh =
+      (edited.value as { actions: { verb?: string; data?: Record<string, string> }[] }).actions.find(
+        (a) => a.verb === 'decision.undo',
+      )?.data ?? {};
+    const [a, b] = await Promise.all([
+      press('decision.edit', { ...fresh, text: 'Lydelse A.' }, KARIN),
+      press('decision.edit', { ...fresh, text: 'Lydelse B.' }, JOHAN),
+    ]);
+    const texts = [a, b].map((body) => cardTexts(body.value));
+    const losers = texts.filter((card) => card.includes(sv['decision.conflict']));
+    expect(losers).toHaveLength(1);
+    const winner = (await decisions())[0];
+    expect(['Lydelse A.', 'Lydelse B.']).toContain(winner?.text);
+    expect(losers[0]).toContain(`_${winner?.text}_`);
+    expect(winner?.previous.map((p) => p.text)).toEqual(['Första lydelsen.', 'Andra lydelsen.']);
+  });
+
+  it('undoes a decision from its card, and refuses a card of another network', async () => {
+    await say('starta möte');
+    const data = cardData(await say('beslut Ångras snart.'));
+    expect((await press('decision.undo', { ...data, networkId: 'net-other' })).value).toBe(sv['card.stale']);
+    const undone = await press('decision.undo', data);
+    expect(cardTexts(undone.value)).toContain(sv['decision.undone']);
+    expect((await decisions())[0]?.status).toBe('undone');
+  });
+});

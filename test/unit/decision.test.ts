@@ -1,0 +1,32 @@
+import { parseDecisionArgs, parseItemArgs } from '../../src/domain/decision';
+
+describe('parseDecisionArgs', () => {
+  it('reads an optional item number in Swedish or English, then the text', () => {
+    expect(parseDecisionArgs('punkt 2 Nätverket ställer sig bakom uppdraget.', 3)).toEqual({
+      item: 2,
+      text: 'Nätverket ställer sig bakom uppdraget.',
+    });
+    expect(parseDecisionArgs('item 3: The network supports the assignment', 3)).toEqual({
+      item: 3,
+      text: 'The network supports the assignment',
+    });
+    expect(parseDecisionArgs('Nätverket ställer sig bakom uppdraget.', 3)).toEqual({
+      text: 'Nätverket ställer sig bakom uppdraget.',
+    });
+  });
+
+  it('refuses an item not on the agenda, an empty text and an over-long one', () => {
+    expect(parseDecisionArgs('punkt 4 X', 3)).toEqual({ problem: 'badItem' });
+    expect(parseDecisionArgs('punkt 2', 3)).toEqual({ problem: 'empty' });
+    expect(parseDecisionArgs('x'.repeat(2001), 3)).toEqual({ problem: 'tooLong' });
+  });
+});
+
+describe('parseItemArgs', () => {
+  it('accepts an item number on the agenda only', () => {
+    expect(parseItemArgs(' 2 ', 3)).toBe(2);
+    expect(parseItemArgs('0', 3)).toBeUndefined();
+    expect(parseItemArgs('4', 3)).toBeUndefined();
+    expect(parseItemArgs('två', 3)).toBeUndefined();
+  });
+});

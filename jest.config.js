@@ -8,5 +8,10 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: [project('unit'), project('integration'), project('e2e')],
+  projects: [
+    project('unit'),
+    // These start real servers and processes; on a busy CI machine 5 s is not enough for a spawned bot.
+    project('integration', { testTimeout: 30_000 }),
+    project('e2e', { testTimeout: 60_000 }),
+  ],
 };

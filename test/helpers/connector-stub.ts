@@ -99,7 +99,7 @@ export class ConnectorStub {
     return this.calls.filter((call) => call.method === 'POST').map((call) => call.body);
   }
 
-  async waitForCalls(count: number, timeoutMs = 5000): Promise<void> {
+  async waitForCalls(count: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.calls.length < count) {
       if (Date.now() > deadline)

@@ -15,7 +15,9 @@ import { createAttendanceRepository } from './storage/attendance-repository';
 import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { createNetworkRepository } from './storage/network-repository';
+import { createCommandMarkerRepository } from './storage/command-marker-repository';
 import { createDecisionRepository } from './storage/decision-repository';
+import { createItemNoteRepository } from './storage/item-note-repository';
 import { createMeetingLinkRepository } from './storage/meeting-link-repository';
 import { createMeetingRepository } from './storage/meeting-repository';
 import { createRosterRepository } from './storage/roster-repository';
@@ -53,6 +55,8 @@ export async function startBot(
     attendance: createAttendanceRepository(cosmos.containers.meetings),
     meetingLinks: createMeetingLinkRepository(cosmos.containers.conversations),
     decisions: createDecisionRepository(cosmos.containers.meetings),
+    notes: createItemNoteRepository(cosmos.containers.meetings),
+    commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });

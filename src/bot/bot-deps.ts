@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
+import type { CommandMarkerRepository } from '../storage/command-marker-repository';
 import type { DecisionRepository } from '../storage/decision-repository';
+import type { ItemNoteRepository } from '../storage/item-note-repository';
 import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
@@ -21,4 +23,6 @@ export interface BotDeps {
   attendance: AttendanceRepository;
   meetingLinks: MeetingLinkRepository;
   decisions: DecisionRepository;
+  notes: ItemNoteRepository;
+  commandMarkers: CommandMarkerRepository;
 }

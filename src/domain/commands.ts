@@ -13,7 +13,8 @@ export type CommandName =
   | 'attendance'
   | 'link'
   | 'decision'
-  | 'item';
+  | 'item'
+  | 'note';
 
 interface CommandDefinition {
   name: CommandName;
@@ -36,6 +37,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'link', words: { sv: ['koppla'], en: ['link'] } },
   { name: 'decision', words: { sv: ['beslut'], en: ['decision'] } },
   { name: 'item', words: { sv: ['punkt'], en: ['item'] } },
+  { name: 'note', words: { sv: ['anteckning'], en: ['note'] } },
 ];
 
 export type ParsedCommand =

@@ -16,13 +16,13 @@ export interface Decision {
 
 export const DECISION_TEXT_MAX = 2000;
 
-export type DecisionCommand = { item?: number; text: string } | { problem: 'empty' | 'tooLong' | 'badItem' };
+export type ItemAndText = { item?: number; text: string } | { problem: 'empty' | 'tooLong' | 'badItem' };
 
 /**
- * Reads `[punkt N] <text>` / `[item N] <text>` after the command word. The item must exist on the agenda
+ * Reads `[punkt N] <text>` / `[item N] <text>` after a command word (decisions, notes). The item must exist on the agenda
  * (`itemCount`); without one the decision goes to the current item.
  */
-export function parseDecisionArgs(args: string, itemCount: number): DecisionCommand {
+export function parseItemAndText(args: string, itemCount: number): ItemAndText {
   const match = /^(?:punkt|item|p\.?)\s*(\d{1,2})\b[:.,]?\s*/i.exec(args);
   const item = match ? Number(match[1]) : undefined;
   const text = (match ? args.slice(match[0].length) : args).trim();

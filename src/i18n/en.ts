@@ -215,4 +215,9 @@ export const en: Record<MessageKey, string> = {
     'Someone else changed the decision at the same time. Here is the latest wording; make your change again.',
   'item.moved': 'Current item: {item}. {title}',
   'item.usage': "Write the item's number, 1-{count}, for example: item 2",
+  'help.command.note': 'Adds a free-text note to an item: note [item N] text (secretary, chairs).',
+  'note.saved': 'The note is saved under item {item}: {title}.',
+  'note.savedNoItem': 'The note is saved (no item chosen).',
+  'note.empty': 'Write the note after the command, for example: note item 2 Anna asks for contact persons.',
+  'note.tooLong': 'A note can be at most 2000 characters; split it up.',
 };

@@ -215,6 +215,13 @@ export const sv = {
     'Någon annan ändrade beslutet samtidigt. Här är den senaste lydelsen; gör din ändring igen.',
   'item.moved': 'Aktuell punkt: {item}. {title}',
   'item.usage': 'Skriv punktens nummer, 1–{count}, till exempel: punkt 2',
+  'help.command.note':
+    'Antecknar fritext under en punkt: anteckning [punkt N] text (sekreterare, ordförande).',
+  'note.saved': 'Anteckningen är sparad under punkt {item}: {title}.',
+  'note.savedNoItem': 'Anteckningen är sparad (ingen punkt vald).',
+  'note.empty':
+    'Skriv anteckningen efter kommandot, till exempel: anteckning punkt 2 Anna efterfrågar kontaktpersoner.',
+  'note.tooLong': 'En anteckning får vara högst 2000 tecken; dela upp den.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { AppError } from '../domain/app-error';
 import type { Decision } from '../domain/decision';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 
 type DecisionDocument = Decision & { id: string; type: 'decision'; _etag?: string };
-type MarkerDocument = { id: string; meetingId: string; type: 'commandMarker'; decisionNumber?: number };
 
 export interface VersionedDecision {
   decision: Decision;
@@ -13,14 +11,8 @@ export interface VersionedDecision {
 }
 
 export interface DecisionRepository {
-  /**
-   * Records a new decision with the next free number, once per command activity: a redelivered activity returns
-   * `duplicate` and writes nothing.
-   */
-  record(
-    decision: Omit<Decision, 'number'>,
-    activityId: string,
-  ): Promise<{ duplicate: true } | ({ duplicate: false } & VersionedDecision)>;
+  /** Records a new decision with the next free number. */
+  record(decision: Omit<Decision, 'number'>): Promise<VersionedDecision>;
   get(meetingId: string, number: number): Promise<VersionedDecision | undefined>;
   /** Replaces the decision if nobody changed it since `etag`; a lost race is a Conflict. */
   replace(decision: Decision, etag: string): Promise<VersionedDecision>;
@@ -28,8 +20,6 @@ export interface DecisionRepository {
 }
 
 const decisionId = (meetingId: string, number: number): string => `decision:${meetingId}:${number}`;
-const markerId = (meetingId: string, activityId: string): string =>
-  `command:${meetingId}:${createHash('sha256').update(activityId).digest('base64url')}`;
 const MAX_NUMBER_ATTEMPTS = 20;
 
 const strip = (doc: DecisionDocument): Decision => ({
@@ -67,19 +57,7 @@ export function createDecisionRepository(container: Container): DecisionReposito
   return {
     list,
 
-    async record(input, activityId) {
-      const marker: MarkerDocument = {
-        id: markerId(input.meetingId, activityId),
-        meetingId: input.meetingId,
-        type: 'commandMarker',
-      };
-      try {
-        // The marker first: of two deliveries of one activity, only the one that creates it goes on.
-        await container.items.create(marker);
-      } catch (error) {
-        if (hasStatus(error, 409)) return { duplicate: true };
-        throw storageUnavailable(error, 'record command');
-      }
+    async record(input) {
       let number = (await list(input.meetingId)).reduce((max, d) => Math.max(max, d.number), 0) + 1;
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, number += 1) {
         try {
@@ -89,8 +67,7 @@ export function createDecisionRepository(container: Container): DecisionReposito
             id: decisionId(input.meetingId, number),
             type: 'decision',
           });
-          await container.items.upsert<MarkerDocument>({ ...marker, decisionNumber: number });
-          return { duplicate: false, decision, etag: resource?._etag ?? '' };
+          return { decision, etag: resource?._etag ?? '' };
         } catch (error) {
           if (!hasStatus(error, 409)) throw storageUnavailable(error, 'record decision');
         }

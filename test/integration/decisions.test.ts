@@ -120,4 +120,50 @@ describe('decisions during the meeting', () => {
     expect(cardTexts(undone.value)).toContain(sv['decision.undone']);
     expect((await decisions())[0]?.status).toBe('undone');
   });
+
+  it('keeps notes under the named or current item, once per delivery', async () => {
+    await say('starta möte');
+    expect((await say('anteckning punkt 2 Anna efterfrågar kontaktpersoner för Nära vård.')).text).toBe(
+      'Anteckningen är sparad under punkt 2: Nära vård.',
+    );
+    await say('punkt 1');
+    expect((await say('anteckning Lena informerar om läget.')).text).toBe(
+      'Anteckningen är sparad under punkt 1: Aktuellt läge.',
+    );
+    expect((await say('anteckning')).text).toBe(sv['note.empty']);
+    expect((await say('anteckning X', ANDERS)).text).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    expect((await suite.bot.deps.notes.list(meetingId)).map((n) => [n.item, n.text])).toEqual([
+      [2, 'Anna efterfrågar kontaktpersoner för Nära vård.'],
+      [1, 'Lena informerar om läget.'],
+    ]);
+  });
+
+  it("lets Teams' retry of a command succeed when the first delivery failed to write", async () => {
+    await say('starta möte');
+    suite.connector.reset();
+    const message = teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+      id: '1700000000077',
+      text: '<at>Anteckna</at> anteckning punkt 1 Skrivs vid andra försöket.',
+      conversation: network.conversation,
+      from: fromMember(KARIN),
+    });
+    const add = jest.spyOn(suite.bot.deps.notes, 'add').mockRejectedValueOnce(new Error('Cosmos timed out'));
+    try {
+      await postActivity(suite.bot, message);
+      await suite.connector.waitForCalls(1);
+      expect(suite.connector.sent[0]?.text).toBe(sv['error.apology']);
+      await postActivity(suite.bot, message);
+      await suite.connector.waitForCalls(2);
+      expect(suite.connector.sent[1]?.text).toBe('Anteckningen är sparad under punkt 1: Aktuellt läge.');
+      await postActivity(suite.bot, message);
+      expect((await suite.bot.deps.notes.list(meetingId)).map((n) => n.text)).toEqual([
+        'Skrivs vid andra försöket.',
+      ]);
+      expect(suite.connector.sent).toHaveLength(2);
+    } finally {
+      add.mockRestore();
+    }
+  });
 });

@@ -1,24 +1,24 @@
-import { parseDecisionArgs, parseItemArgs } from '../../src/domain/decision';
+import { parseItemAndText, parseItemArgs } from '../../src/domain/decision';
 
-describe('parseDecisionArgs', () => {
+describe('parseItemAndText', () => {
   it('reads an optional item number in Swedish or English, then the text', () => {
-    expect(parseDecisionArgs('punkt 2 Nätverket ställer sig bakom uppdraget.', 3)).toEqual({
+    expect(parseItemAndText('punkt 2 Nätverket ställer sig bakom uppdraget.', 3)).toEqual({
       item: 2,
       text: 'Nätverket ställer sig bakom uppdraget.',
     });
-    expect(parseDecisionArgs('item 3: The network supports the assignment', 3)).toEqual({
+    expect(parseItemAndText('item 3: The network supports the assignment', 3)).toEqual({
       item: 3,
       text: 'The network supports the assignment',
     });
-    expect(parseDecisionArgs('Nätverket ställer sig bakom uppdraget.', 3)).toEqual({
+    expect(parseItemAndText('Nätverket ställer sig bakom uppdraget.', 3)).toEqual({
       text: 'Nätverket ställer sig bakom uppdraget.',
     });
   });
 
   it('refuses an item not on the agenda, an empty text and an over-long one', () => {
-    expect(parseDecisionArgs('punkt 4 X', 3)).toEqual({ problem: 'badItem' });
-    expect(parseDecisionArgs('punkt 2', 3)).toEqual({ problem: 'empty' });
-    expect(parseDecisionArgs('x'.repeat(2001), 3)).toEqual({ problem: 'tooLong' });
+    expect(parseItemAndText('punkt 4 X', 3)).toEqual({ problem: 'badItem' });
+    expect(parseItemAndText('punkt 2', 3)).toEqual({ problem: 'empty' });
+    expect(parseItemAndText('x'.repeat(2001), 3)).toEqual({ problem: 'tooLong' });
   });
 });
 

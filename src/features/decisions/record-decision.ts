@@ -4,15 +4,16 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { renderDecisionCard } from '../../cards/decision-card';
-import { parseDecisionArgs } from '../../domain/decision';
+import { parseItemAndText } from '../../domain/decision';
 import { meetingInProgress } from '../attendance/meeting-in-progress';
+import { oncePerActivity } from './once-per-activity';
 
 /**
  * `beslut [punkt N] text` / `decision [item N] text` by a chair or the secretary, during the meeting. Without an
  * item it goes to the current item. The same command activity delivered twice records once.
  */
 export function createRecordDecision(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'decisions' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'decisions' | 'commandMarkers' | 'clock'>,
 ) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: true });
@@ -25,7 +26,7 @@ export function createRecordDecision(
       await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));
       return;
     }
-    const parsed = parseDecisionArgs(input.args, meeting.items.length);
+    const parsed = parseItemAndText(input.args, meeting.items.length);
     if ('problem' in parsed) {
       const key =
         parsed.problem === 'badItem'
@@ -39,8 +40,8 @@ export function createRecordDecision(
     const actor = actorOf(context);
     const now = deps.clock().toISOString();
     const item = parsed.item ?? meeting.currentItem;
-    const recorded = await deps.decisions.record(
-      {
+    const recorded = await oncePerActivity(context, deps, meeting.meetingId, () =>
+      deps.decisions.record({
         meetingId: meeting.meetingId,
         networkId: network.networkId,
         ...(item !== undefined ? { item } : {}),
@@ -50,11 +51,9 @@ export function createRecordDecision(
         createdBy: actor?.aadObjectId ?? '',
         createdAt: now,
         updatedAt: now,
-      },
-      context.activity.id ?? `${context.activity.conversation.id}:${now}`,
+      }),
     );
-    // A redelivery of the same message: the first delivery has answered already.
-    if (recorded.duplicate) return;
+    if (!recorded) return;
     await context.sendActivity(
       cardActivity(
         renderDecisionCard({

@@ -5,12 +5,14 @@ import { DECISION_VERBS } from '../../cards/decision-card';
 import { createChangeDecision } from './change-decision';
 import { createMoveItem } from './move-item';
 import { createRecordDecision } from './record-decision';
+import { createRecordNote } from './record-note';
 
 export function registerDecisions(app: Application, commands: CommandRouter, deps: BotDeps): void {
   const edit = createChangeDecision(deps, 'edit');
   const undo = createChangeDecision(deps, 'undo');
   commands.on('decision', createRecordDecision(deps));
   commands.on('item', createMoveItem(deps));
+  commands.on('note', createRecordNote(deps));
   app.adaptiveCards.actionExecute<unknown>(DECISION_VERBS.edit, (context, _state, data) =>
     edit(context, data),
   );

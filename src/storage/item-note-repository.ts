@@ -1,0 +1,53 @@
+import type { Container } from '@azure/cosmos';
+import type { ItemNote } from '../domain/item-note';
+import { storageUnavailable } from './cosmos-errors';
+
+type NoteDocument = ItemNote & { id: string; type: 'itemNote' };
+
+export interface ItemNoteRepository {
+  add(note: ItemNote): Promise<void>;
+  list(meetingId: string): Promise<ItemNote[]>;
+}
+
+/** Notes share their meeting's partition: one document each, so notes taken at once never contend. */
+export function createItemNoteRepository(container: Container): ItemNoteRepository {
+  return {
+    async add(note) {
+      try {
+        await container.items.create<NoteDocument>({
+          ...note,
+          id: `note:${note.meetingId}:${note.noteId}`,
+          type: 'itemNote',
+        });
+      } catch (error) {
+        throw storageUnavailable(error, 'add note');
+      }
+    },
+    async list(meetingId) {
+      try {
+        const { resources } = await container.items
+          .query<NoteDocument>(
+            {
+              query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "itemNote"',
+              parameters: [{ name: '@meetingId', value: meetingId }],
+            },
+            { partitionKey: meetingId },
+          )
+          .fetchAll();
+        return resources
+          .map(({ meetingId: m, networkId, noteId, item, text, createdBy, createdAt }) => ({
+            meetingId: m,
+            networkId,
+            noteId,
+            ...(item !== undefined ? { item } : {}),
+            text,
+            createdBy,
+            createdAt,
+          }))
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      } catch (error) {
+        throw storageUnavailable(error, 'list notes');
+      }
+    },
+  };
+}

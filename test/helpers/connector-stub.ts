@@ -19,6 +19,8 @@ export class ConnectorStub {
   delayMs = 0;
   /** Members served by the paged member API, per conversation or team id. */
   readonly members = new Map<string, { id: string; name: string; aadObjectId?: string; email?: string }[]>();
+  /** Meeting roles served by the participant API, by `<meeting id>/<object id>`. */
+  readonly meetingRoles = new Map<string, 'Organizer' | 'Presenter' | 'Attendee'>();
   /** Teams' meeting info API (GET /v1/meetings/{id}), by Teams meeting id. */
   readonly meetingInfo = new Map<string, { details: { joinUrl: string; title?: string } }>();
   /** Statuses the member API answers with next, in order, before serving members again. */
@@ -58,6 +60,13 @@ export class ConnectorStub {
     const path = decodeURIComponent(url.pathname);
     const conversationId = /\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '';
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const participant = /^\/v1\/meetings\/([^/]+)\/participants\/([^/?]+)/.exec(path);
+    if (req.method === 'GET' && participant) {
+      const role = this.meetingRoles.get(`${participant[1]}/${participant[2]}`);
+      return role
+        ? { status: 200, body: { user: { aadObjectId: participant[2] }, meeting: { role, inMeeting: true } } }
+        : { status: 404, body: {} };
+    }
     if (req.method === 'GET' && path.startsWith('/v1/meetings/')) {
       const info = this.meetingInfo.get(path.slice('/v1/meetings/'.length));
       return info ? { status: 200, body: info } : { status: 404, body: { error: { code: 'NotFound' } } };

@@ -174,4 +174,33 @@ describe('Teams meeting events and linking the meeting chat', () => {
     expect(await suite.bot.deps.meetingLinks.get(chatId)).toMatchObject({ networkId: network.networkId });
     expect((await networkChat.say('koppla')).text).toBe(sv['link.notMeetingChat']);
   });
+
+  it("lets the Teams meeting's Organizer run the meeting in its chat, asking Teams each time", async () => {
+    await relink();
+    await send(start(suite.connector.serviceUrl));
+    await suite.connector.waitForCalls(1);
+    const decide = async (text: string) => {
+      suite.connector.reset();
+      await send(
+        teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+          id: `1${Date.now()}${Math.round(Math.random() * 1e6)}`,
+          text: `<at>Anteckna</at> ${text}`,
+          conversation: MEETING_CHAT,
+          from: fromMember(ANDERS),
+          channelData: { tenant: { id: 't' }, meeting: { id: TEAMS_MEETING_ID } },
+        }),
+      );
+      await suite.connector.waitForCalls(1);
+      return suite.connector.sent[0] ?? {};
+    };
+    suite.connector.meetingRoles.set(`${TEAMS_MEETING_ID}/${ANDERS.aadObjectId}`, 'Attendee');
+    expect((await decide('beslut Något')).text).toBe(
+      'Bara ordförande och sekreterare (Karin Ek) kan göra det under mötet.',
+    );
+    suite.connector.meetingRoles.set(`${TEAMS_MEETING_ID}/${ANDERS.aadObjectId}`, 'Organizer');
+    expect(
+      cardTexts(attachmentCard(await decide('beslut Nätverket ställer sig bakom uppdraget.'))),
+    ).toContain('_Nätverket ställer sig bakom uppdraget._');
+    expect(await suite.bot.deps.decisions.list((await meeting())!.meetingId)).toHaveLength(1);
+  });
 });

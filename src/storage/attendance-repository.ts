@@ -1,3 +1,4 @@
+import { listInMeeting } from './list-in-meeting';
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Attendance } from '../domain/attendance';
@@ -48,20 +49,8 @@ export function createAttendanceRepository(container: Container): AttendanceRepo
     },
 
     async list(meetingId) {
-      try {
-        const { resources } = await container.items
-          .query<AttendanceDocument>(
-            {
-              query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "attendance"',
-              parameters: [{ name: '@meetingId', value: meetingId }],
-            },
-            { partitionKey: meetingId },
-          )
-          .fetchAll();
-        return resources.map((doc) => strip(doc as AttendanceDocument & Record<string, unknown>));
-      } catch (error) {
-        throw storageUnavailable(error, 'list attendance');
-      }
+      const resources = await listInMeeting<AttendanceDocument>(container, meetingId, 'attendance');
+      return resources.map((doc) => strip(doc as AttendanceDocument & Record<string, unknown>));
     },
   };
 }

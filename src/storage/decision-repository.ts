@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import { listInMeeting } from './list-in-meeting';
 import { AppError } from '../domain/app-error';
 import type { Decision } from '../domain/decision';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
@@ -38,20 +39,8 @@ const strip = (doc: DecisionDocument): Decision => ({
 /** Decisions share their meeting's partition; numbers are taken by creating the numbered id (409: taken, next). */
 export function createDecisionRepository(container: Container): DecisionRepository {
   const list = async (meetingId: string): Promise<Decision[]> => {
-    try {
-      const { resources } = await container.items
-        .query<DecisionDocument>(
-          {
-            query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "decision"',
-            parameters: [{ name: '@meetingId', value: meetingId }],
-          },
-          { partitionKey: meetingId },
-        )
-        .fetchAll();
-      return resources.map(strip).sort((a, b) => a.number - b.number);
-    } catch (error) {
-      throw storageUnavailable(error, 'list decisions');
-    }
+    const resources = await listInMeeting<DecisionDocument>(container, meetingId, 'decision');
+    return resources.map(strip).sort((a, b) => a.number - b.number);
   };
 
   return {

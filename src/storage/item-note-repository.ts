@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ItemNote } from '../domain/item-note';
+import { listInMeeting } from './list-in-meeting';
 import { storageUnavailable } from './cosmos-errors';
 
 type NoteDocument = ItemNote & { id: string; type: 'itemNote' };
@@ -24,30 +25,18 @@ export function createItemNoteRepository(container: Container): ItemNoteReposito
       }
     },
     async list(meetingId) {
-      try {
-        const { resources } = await container.items
-          .query<NoteDocument>(
-            {
-              query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "itemNote"',
-              parameters: [{ name: '@meetingId', value: meetingId }],
-            },
-            { partitionKey: meetingId },
-          )
-          .fetchAll();
-        return resources
-          .map(({ meetingId: m, networkId, noteId, item, text, createdBy, createdAt }) => ({
-            meetingId: m,
-            networkId,
-            noteId,
-            ...(item !== undefined ? { item } : {}),
-            text,
-            createdBy,
-            createdAt,
-          }))
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      } catch (error) {
-        throw storageUnavailable(error, 'list notes');
-      }
+      const resources = await listInMeeting<NoteDocument>(container, meetingId, 'itemNote');
+      return resources
+        .map(({ meetingId: m, networkId, noteId, item, text, createdBy, createdAt }) => ({
+          meetingId: m,
+          networkId,
+          noteId,
+          ...(item !== undefined ? { item } : {}),
+          text,
+          createdBy,
+          createdAt,
+        }))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
   };
 }

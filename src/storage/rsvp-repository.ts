@@ -1,3 +1,4 @@
+import { listInMeeting } from './list-in-meeting';
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Rsvp } from '../domain/rsvp';
@@ -66,20 +67,8 @@ export function createRsvpRepository(container: Container): RsvpRepository {
     },
 
     async list(meetingId) {
-      try {
-        const { resources } = await container.items
-          .query<RsvpDocument>(
-            {
-              query: 'SELECT * FROM c WHERE c.meetingId = @meetingId AND c.type = "rsvp"',
-              parameters: [{ name: '@meetingId', value: meetingId }],
-            },
-            { partitionKey: meetingId },
-          )
-          .fetchAll();
-        return resources.map(strip);
-      } catch (error) {
-        throw storageUnavailable(error, 'list rsvps');
-      }
+      const resources = await listInMeeting<RsvpDocument>(container, meetingId, 'rsvp');
+      return resources.map(strip);
     },
   };
 }

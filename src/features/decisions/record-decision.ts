@@ -4,8 +4,7 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { renderDecisionCard } from '../../cards/decision-card';
-import { parseItemAndText } from '../../domain/decision';
-import { meetingInProgress } from '../attendance/meeting-in-progress';
+import { meetingTextCommand } from './meeting-text-command';
 import { oncePerActivity } from './once-per-activity';
 
 /**
@@ -16,43 +15,27 @@ export function createRecordDecision(
   deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'decisions' | 'commandMarkers' | 'clock'>,
 ) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
-    const access = await meetingInProgress(context, deps, { needsRole: true });
-    if ('refusal' in access) {
-      await context.sendActivity(access.refusal);
-      return;
-    }
-    const { network, meeting, t } = access;
-    if (meeting.status !== 'started') {
-      await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));
-      return;
-    }
-    const parsed = parseItemAndText(input.args, meeting.items.length);
-    if ('problem' in parsed) {
-      const key =
-        parsed.problem === 'badItem'
-          ? 'decision.badItem'
-          : parsed.problem === 'tooLong'
-            ? 'decision.tooLong'
-            : 'decision.empty';
-      await context.sendActivity(t(key, { count: meeting.items.length }));
-      return;
-    }
-    const actor = actorOf(context);
+    const command = await meetingTextCommand(context, deps, input, {
+      empty: 'decision.empty',
+      tooLong: 'decision.tooLong',
+    });
+    if (!command) return;
+    const { network, meeting, item, text } = command;
     const now = deps.clock().toISOString();
-    const item = parsed.item ?? meeting.currentItem;
     const recorded = await oncePerActivity(context, deps, meeting.meetingId, () =>
       deps.decisions.record({
         meetingId: meeting.meetingId,
         networkId: network.networkId,
         ...(item !== undefined ? { item } : {}),
-        text: parsed.text,
+        text,
         previous: [],
         status: 'active',
-        createdBy: actor?.aadObjectId ?? '',
+        createdBy: actorOf(context)?.aadObjectId ?? '',
         createdAt: now,
         updatedAt: now,
       }),
     );
+    // A redelivery of the same message: the first delivery has answered already.
     if (!recorded) return;
     await context.sendActivity(
       cardActivity(

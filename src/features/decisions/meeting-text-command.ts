@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import type { BotDeps } from '../../bot/bot-deps';
+import type { CommandInput } from '../../bot/command-router';
+import { parseItemAndText } from '../../domain/decision';
+import type { Meeting } from '../../domain/meeting';
+import type { Network } from '../../domain/network';
+import type { MessageKey, Translate } from '../../i18n/translator';
+import { meetingInProgress } from '../attendance/meeting-in-progress';
+
+/**
+ * The shared front of `beslut` and `anteckning`: the sender may run the meeting, it is in progress, and the
+ * arguments are `[punkt N] text`. Otherwise answers why and returns undefined.
+ */
+export async function meetingTextCommand(
+  context: TurnContext,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>,
+  input: CommandInput,
+  messages: { empty: MessageKey; tooLong: MessageKey },
+): Promise<{ network: Network; meeting: Meeting; t: Translate; item?: number; text: string } | undefined> {
+  const access = await meetingInProgress(context, deps, { needsRole: true });
+  if ('refusal' in access) {
+    await context.sendActivity(access.refusal);
+    return undefined;
+  }
+  const { network, meeting, t } = access;
+  if (meeting.status !== 'started') {
+    await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));
+    return undefined;
+  }
+  const parsed = parseItemAndText(input.args, meeting.items.length);
+  if ('problem' in parsed) {
+    const key = parsed.problem === 'badItem' ? 'decision.badItem' : messages[parsed.problem];
+    await context.sendActivity(t(key, { count: meeting.items.length }));
+    return undefined;
+  }
+  const item = parsed.item ?? meeting.currentItem;
+  return { network, meeting, t, ...(item !== undefined ? { item } : {}), text: parsed.text };
+}

@@ -28,20 +28,21 @@ async function isOrganizer(context: TurnContext): Promise<boolean> {
 
 /**
  * The network, its current meeting and the network's translator; `needsRole` requires a chair or the secretary
- * (stored roles). Otherwise the sentence that says why not.
+ * (stored roles). Otherwise it answers why not and returns undefined.
  */
 export async function meetingInProgress(
   context: TurnContext,
   deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>,
   options: { needsRole: boolean },
-): Promise<{ network: Network; meeting: Meeting; etag: string; t: Translate } | { refusal: string }> {
+): Promise<{ network: Network; meeting: Meeting; etag: string; t: Translate } | undefined> {
   // In a Teams meeting chat linked to a planned meeting, that meeting is the one meant.
   const linked = await linkedMeeting(context, deps);
   const network = linked?.network ?? (await activeNetwork(context, deps));
   if (!network) {
-    return {
-      refusal: createTranslator(await turnLanguage(context, deps.networks))('meeting.networkNotSetUp'),
-    };
+    await context.sendActivity(
+      createTranslator(await turnLanguage(context, deps.networks))('meeting.networkNotSetUp'),
+    );
+    return undefined;
   }
   const t = createTranslator(network.settings.language);
   if (
@@ -49,11 +50,15 @@ export async function meetingInProgress(
     !canManageRoster(network, actorOf(context)?.aadObjectId) &&
     !(linked && (await isOrganizer(context)))
   ) {
-    return { refusal: t('meeting.rolesOnly', { names: rosterKeepers(network).join(', ') }) };
+    await context.sendActivity(t('meeting.rolesOnly', { names: rosterKeepers(network).join(', ') }));
+    return undefined;
   }
   if (linked) return { network, meeting: linked.meeting, etag: linked.etag, t };
   const meeting = currentMeeting(await deps.meetings.upcoming(network.networkId, deps.clock()), deps.clock());
   const found = meeting ? await deps.meetings.get(network.networkId, meeting.meetingId) : undefined;
-  if (!found) return { refusal: t('meeting.noCurrent') };
+  if (!found) {
+    await context.sendActivity(t('meeting.noCurrent'));
+    return undefined;
+  }
   return { network, meeting: found.meeting, etag: found.etag, t };
 }

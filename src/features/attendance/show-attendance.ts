@@ -12,10 +12,7 @@ export function createShowAttendance(
 ) {
   return async (context: TurnContext): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: false });
-    if ('refusal' in access) {
-      await context.sendActivity(access.refusal);
-      return;
-    }
+    if (!access) return;
     const { network, meeting, t } = access;
     const groups = groupAttendance(
       await deps.attendance.list(meeting.meetingId),

@@ -14,10 +14,7 @@ export function createStartMeeting(
 ) {
   return async (context: TurnContext): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: true });
-    if ('refusal' in access) {
-      await context.sendActivity(access.refusal);
-      return;
-    }
+    if (!access) return;
     const { network, meeting, etag, t } = access;
     if (meeting.status === 'started') {
       await context.sendActivity(t('meeting.alreadyStarted', { title: meeting.title }));

@@ -18,10 +18,7 @@ export async function meetingTextCommand(
   messages: { empty: MessageKey; tooLong: MessageKey },
 ): Promise<{ network: Network; meeting: Meeting; t: Translate; item?: number; text: string } | undefined> {
   const access = await meetingInProgress(context, deps, { needsRole: true });
-  if ('refusal' in access) {
-    await context.sendActivity(access.refusal);
-    return undefined;
-  }
+  if (!access) return undefined;
   const { network, meeting, t } = access;
   if (meeting.status !== 'started') {
     await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));

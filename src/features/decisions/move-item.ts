@@ -11,10 +11,7 @@ const ATTEMPTS = 3;
 export function createMoveItem(deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: true });
-    if ('refusal' in access) {
-      await context.sendActivity(access.refusal);
-      return;
-    }
+    if (!access) return;
     const { network, t } = access;
     let { meeting, etag } = access;
     const item = parseItemArgs(input.args, meeting.items.length);

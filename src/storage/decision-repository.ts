@@ -3,6 +3,7 @@ import { listInMeeting } from './list-in-meeting';
 import { AppError } from '../domain/app-error';
 import type { Decision } from '../domain/decision';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { replaceIfUnchanged } from './replace-if-unchanged';
 
 type DecisionDocument = Decision & { id: string; type: 'decision'; _etag?: string };
 
@@ -77,19 +78,14 @@ export function createDecisionRepository(container: Container): DecisionReposito
     },
 
     async replace(decision, etag) {
-      try {
-        const { resource } = await container
-          .item(decisionId(decision.meetingId, decision.number), decision.meetingId)
-          .replace<DecisionDocument>(
-            { ...decision, id: decisionId(decision.meetingId, decision.number), type: 'decision' },
-            { accessCondition: { type: 'IfMatch', condition: etag } },
-          );
-        return { decision, etag: resource?._etag ?? '' };
-      } catch (error) {
-        if (hasStatus(error, 412))
-          throw new AppError('Conflict', `decision ${decision.number} changed meanwhile`);
-        throw storageUnavailable(error, 'replace decision');
-      }
+      const newEtag = await replaceIfUnchanged(
+        container,
+        { ...decision, id: decisionId(decision.meetingId, decision.number), type: 'decision' },
+        decision.meetingId,
+        etag,
+        `decision ${decision.number}`,
+      );
+      return { decision, etag: newEtag };
     },
   };
 }

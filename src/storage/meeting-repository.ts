@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
-import { AppError } from '../domain/app-error';
 import type { Meeting } from '../domain/meeting';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { replaceIfUnchanged } from './replace-if-unchanged';
 
 type MeetingDocument = Meeting & { id: string; type: 'meeting'; _etag?: string };
 
@@ -64,19 +64,14 @@ export function createMeetingRepository(container: Container): MeetingRepository
     },
 
     async replace(meeting, etag) {
-      try {
-        const { resource } = await container
-          .item(documentId(meeting.meetingId), meeting.networkId)
-          .replace<MeetingDocument>(
-            { ...meeting, id: documentId(meeting.meetingId), type: 'meeting' },
-            { accessCondition: { type: 'IfMatch', condition: etag } },
-          );
-        return { meeting, etag: resource?._etag ?? '' };
-      } catch (error) {
-        if (hasStatus(error, 412))
-          throw new AppError('Conflict', `meeting ${meeting.meetingId} changed meanwhile`);
-        throw storageUnavailable(error, 'replace meeting');
-      }
+      const newEtag = await replaceIfUnchanged(
+        container,
+        { ...meeting, id: documentId(meeting.meetingId), type: 'meeting' },
+        meeting.networkId,
+        etag,
+        `meeting ${meeting.meetingId}`,
+      );
+      return { meeting, etag: newEtag };
     },
 
     async findByJoinUrlKey(key, now) {

@@ -1,8 +1,8 @@
 import type { Container } from '@azure/cosmos';
-import { AppError } from '../domain/app-error';
 import type { Language } from '../domain/language';
 import type { Network } from '../domain/network';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { replaceIfUnchanged } from './replace-if-unchanged';
 
 type NetworkDocument = Network & { id: string; type: 'network'; _etag?: string };
 
@@ -63,19 +63,14 @@ export function createNetworkRepository(container: Container): NetworkRepository
     },
 
     async replace(network, etag) {
-      try {
-        const { resource } = await container
-          .item(network.networkId, network.networkId)
-          .replace<NetworkDocument>(
-            { ...network, id: network.networkId, type: 'network' },
-            { accessCondition: { type: 'IfMatch', condition: etag } },
-          );
-        return { network, etag: resource?._etag ?? '' };
-      } catch (error) {
-        if (hasStatus(error, 412))
-          throw new AppError('Conflict', `network ${network.networkId} changed meanwhile`);
-        throw storageUnavailable(error, 'replace network');
-      }
+      const newEtag = await replaceIfUnchanged(
+        container,
+        { ...network, id: network.networkId, type: 'network' },
+        network.networkId,
+        etag,
+        `network ${network.networkId}`,
+      );
+      return { network, etag: newEtag };
     },
 
     async language(networkId) {

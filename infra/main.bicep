@@ -29,6 +29,7 @@ var containers = [
   { name: 'conversations', partitionKey: '/id' }
   { name: 'networks', partitionKey: '/networkId' }
   { name: 'meetings', partitionKey: '/meetingId' }
+  { name: 'followUps', partitionKey: '/networkId' }
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -17,6 +17,7 @@ import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { createNetworkRepository } from './storage/network-repository';
 import { createCommandMarkerRepository } from './storage/command-marker-repository';
 import { createDecisionRepository } from './storage/decision-repository';
+import { createFollowUpRepository } from './storage/follow-up-repository';
 import { createItemNoteRepository } from './storage/item-note-repository';
 import { createMeetingLinkRepository } from './storage/meeting-link-repository';
 import { createMeetingRepository } from './storage/meeting-repository';
@@ -56,6 +57,7 @@ export async function startBot(
     meetingLinks: createMeetingLinkRepository(cosmos.containers.conversations),
     decisions: createDecisionRepository(cosmos.containers.meetings),
     notes: createItemNoteRepository(cosmos.containers.meetings),
+    followUps: createFollowUpRepository(cosmos.containers.followUps),
     commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
   };
   const adapter = createAdapter(config.bot);

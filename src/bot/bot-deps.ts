@@ -4,6 +4,7 @@ import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
 import type { CommandMarkerRepository } from '../storage/command-marker-repository';
 import type { DecisionRepository } from '../storage/decision-repository';
+import type { FollowUpRepository } from '../storage/follow-up-repository';
 import type { ItemNoteRepository } from '../storage/item-note-repository';
 import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
@@ -24,5 +25,6 @@ export interface BotDeps {
   meetingLinks: MeetingLinkRepository;
   decisions: DecisionRepository;
   notes: ItemNoteRepository;
+  followUps: FollowUpRepository;
   commandMarkers: CommandMarkerRepository;
 }

@@ -7,6 +7,18 @@ export interface CommandInput {
   args: string;
   /** The language the command word was typed in; the reply language is decided by turnLanguage. */
   typedIn: Language;
+  /** People @mentioned in the message, in order, the bot itself left out; their `<at>` text is not in `args`. */
+  mentions: { userId: string; name: string }[];
+}
+
+/** Teams' mention entities other than the bot's own. */
+function mentionsOf(context: TurnContext): CommandInput['mentions'] {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.entities ?? []).flatMap((entity) => {
+    const mentioned = (entity as { mentioned?: { id?: unknown; name?: unknown } }).mentioned;
+    if (entity.type !== 'mention' || typeof mentioned?.id !== 'string' || mentioned.id === botId) return [];
+    return [{ userId: mentioned.id, name: typeof mentioned.name === 'string' ? mentioned.name : '' }];
+  });
 }
 
 export type CommandHandler = (context: TurnContext, input: CommandInput) => Promise<void>;
@@ -39,7 +51,11 @@ export class CommandRouter {
       const parsed = parseCommand(context.activity.text);
       const handler = parsed.kind === 'command' ? this.handlers.get(parsed.name) : undefined;
       if (parsed.kind === 'command' && handler)
-        return handler(context, { args: parsed.args, typedIn: parsed.language });
+        return handler(context, {
+          args: parsed.args,
+          typedIn: parsed.language,
+          mentions: mentionsOf(context),
+        });
       if (!this.fallback) throw new Error('CommandRouter has no fallback');
       return this.fallback(
         context,

@@ -2,6 +2,7 @@ import { Application } from '@microsoft/teams-ai';
 import { registerAttendance } from '../features/attendance/register';
 import { registerDecisions } from '../features/decisions/register';
 import { registerConversations } from '../features/conversations/register';
+import { registerFollowUps } from '../features/follow-ups/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
 import { registerMeetings } from '../features/meetings/register';
@@ -34,6 +35,7 @@ export function createApp(options: {
   registerRoster(app, commands, deps);
   registerAttendance(app, commands, deps);
   registerDecisions(app, commands, deps);
+  registerFollowUps(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

@@ -14,7 +14,9 @@ export type CommandName =
   | 'link'
   | 'decision'
   | 'item'
-  | 'note';
+  | 'note'
+  | 'followUp'
+  | 'followUps';
 
 interface CommandDefinition {
   name: CommandName;
@@ -38,6 +40,11 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'decision', words: { sv: ['beslut'], en: ['decision'] } },
   { name: 'item', words: { sv: ['punkt'], en: ['item'] } },
   { name: 'note', words: { sv: ['anteckning'], en: ['note'] } },
+  { name: 'followUp', words: { sv: ['uppgift'], en: ['action'] } },
+  {
+    name: 'followUps',
+    words: { sv: ['uppföljning', 'uppfoljning'], en: ['follow-ups', 'follow ups', 'followups'] },
+  },
 ];
 
 export type ParsedCommand =

@@ -222,6 +222,44 @@ export const sv = {
   'note.empty':
     'Skriv anteckningen efter kommandot, till exempel: anteckning punkt 2 Anna efterfrågar kontaktpersoner.',
   'note.tooLong': 'En anteckning får vara högst 2000 tecken; dela upp den.',
+  'help.command.followUp':
+    'Ger någon en uppgift: uppgift @namn [punkt N] text senast datum; ägaren kan vara en person eller en organisation (ordförande, sekreterare).',
+  'help.command.followUps': 'Visar öppna uppgifter: dina egna, eller alla för ordförande och sekreterare.',
+  'followUp.heading': 'Uppgift',
+  'followUp.headingItem': 'Uppgift · punkt {item}: {itemTitle}',
+  'followUp.due': 'Senast',
+  'followUp.noDue': 'inget datum',
+  'followUp.meeting': 'Möte',
+  'followUp.doneOn': 'Klar ({when}).',
+  'followUp.markDone': 'Klar',
+  'followUp.postpone': 'Ändra datum',
+  'followUp.reassign': 'Ge till någon annan',
+  'followUp.newDate': 'Nytt slutdatum',
+  'followUp.dateRequired': 'Välj ett datum.',
+  'followUp.newOwner': 'Ny ansvarig',
+  'followUp.ownerRequired': 'Välj en person eller organisation.',
+  'followUp.noOwner':
+    'Vem ska göra det? Nämn personen med @, skriv hela namnet på någon i nätverket eller en organisation, till exempel: uppgift @Sara skickar ut information senast 30 maj',
+  'followUp.empty':
+    'Skriv vad som ska göras, till exempel: uppgift @Sara skickar ut information senast 30 maj',
+  'followUp.tooLong': 'En uppgift får vara högst 1000 tecken.',
+  'followUp.badItem': 'Dagordningen har punkterna 1–{count}. Skriv till exempel: uppgift punkt 2 @Sara …',
+  'followUp.badDate': 'Slutdatumet gick inte att använda.',
+  'followUp.ownerOnly':
+    'Bara den ansvariga ({owner}) och ordförande eller sekreterare ({names}) kan ändra uppgiften.',
+  'followUp.conflict':
+    'Uppgiften ändrades nyss av någon annan. Här är den senaste versionen; gör din ändring igen.',
+  'followUp.duePast': 'Det datumet har redan varit. Välj ett datum från och med i dag.',
+  'followUp.unknownOwner':
+    'Den personen eller organisationen finns inte längre i nätverket. Välj någon annan.',
+  'followUp.reassigned': '{owner}, du har fått uppgiften: {text}',
+  'followUps.titleAll': 'Öppna uppgifter',
+  'followUps.titleOwn': 'Dina öppna uppgifter',
+  'followUps.noneAll': 'Det finns inga öppna uppgifter.',
+  'followUps.noneOwn': 'Du har inga öppna uppgifter.',
+  'followUps.due': 'senast {date}',
+  'followUps.overdue': 'försenad, skulle vara klar {date}',
+  'followUps.item': ', punkt {item}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

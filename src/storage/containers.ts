@@ -7,6 +7,8 @@ export const CONTAINERS = {
   conversations: { id: 'conversations', partitionKey: '/id' },
   networks: { id: 'networks', partitionKey: '/networkId' },
   meetings: { id: 'meetings', partitionKey: '/meetingId' },
+  /** Follow-ups outlive their meeting and are listed per network ("uppföljning"); reminders query only these. */
+  followUps: { id: 'followUps', partitionKey: '/networkId' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { KARIN, fromMember } from '../fixtures/members';
+import { GROUP_CHAT_MEMBERS, KARIN, fromMember } from '../fixtures/members';
 import type { TestBot } from './bot-with-connector';
 import type { ConnectorStub } from './connector-stub';
 import { cardAction, teamsActivity } from './teams-activity';
@@ -8,8 +8,16 @@ import { postActivity } from './test-bot';
 export type InvokeBody = { statusCode: number; type: string; value: unknown };
 type Member = { id: string; name: string; aadObjectId: string };
 
+/** Teams sends one mention entity per `<at>Name</at>` in the text; these are the chat's members. */
+const mentionEntities = (text: string) =>
+  [...text.matchAll(/<at>([^<]+)<\/at>/g)].flatMap(([whole, name]) => {
+    const member = GROUP_CHAT_MEMBERS.find((m) => m.name === name);
+    return member ? [{ mentioned: { id: member.id, name: member.name }, text: whole, type: 'mention' }] : [];
+  });
+
 /**
- * What a member does in the network's group chat: `say` a command to @Anteckna (returns the bot's first reply)
+ * What a member does in the network's group chat: `say` a command to @Anteckna (returns the bot's first reply;
+ * `<at>Name</at>` in the text mentions that member)
  * and `press` a card button (returns the invoke response). The chat is read when called, so it can change per test.
  */
 export function chatMember(
@@ -19,16 +27,15 @@ export function chatMember(
   return {
     say: async (text: string, from: Member = KARIN): Promise<Record<string, unknown>> => {
       suite.connector.reset();
-      await postActivity(
-        suite.bot,
-        teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
-          // Every message Teams delivers has its own id; a repeated id is a redelivery.
-          id: `1${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-          text: `<at>Anteckna</at> ${text}`,
-          conversation: chat().conversation,
-          from: fromMember(from),
-        }),
-      );
+      const message = teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+        // Every message Teams delivers has its own id; a repeated id is a redelivery.
+        id: `1${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+        text: `<at>Anteckna</at> ${text}`,
+        conversation: chat().conversation,
+        from: fromMember(from),
+      });
+      message.entities = [...(message.entities as unknown[]), ...mentionEntities(text)];
+      await postActivity(suite.bot, message);
       await suite.connector.waitForCalls(1);
       return suite.connector.sent[0] ?? {};
     },

@@ -5,7 +5,7 @@ import { parseItemAndText } from '../../domain/decision';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
 import type { MessageKey, Translate } from '../../i18n/translator';
-import { meetingInProgress } from '../attendance/meeting-in-progress';
+import { runningMeeting } from './running-meeting';
 
 /**
  * The shared front of `beslut` and `anteckning`: the sender may run the meeting, it is in progress, and the
@@ -17,13 +17,9 @@ export async function meetingTextCommand(
   input: CommandInput,
   messages: { empty: MessageKey; tooLong: MessageKey },
 ): Promise<{ network: Network; meeting: Meeting; t: Translate; item?: number; text: string } | undefined> {
-  const access = await meetingInProgress(context, deps, { needsRole: true });
+  const access = await runningMeeting(context, deps);
   if (!access) return undefined;
   const { network, meeting, t } = access;
-  if (meeting.status !== 'started') {
-    await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));
-    return undefined;
-  }
   const parsed = parseItemAndText(input.args, meeting.items.length);
   if ('problem' in parsed) {
     const key = parsed.problem === 'badItem' ? 'decision.badItem' : messages[parsed.problem];

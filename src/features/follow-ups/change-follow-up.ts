@@ -1,0 +1,173 @@
+import type { TurnContext } from 'botbuilder';
+import { actorOf } from '../../bot/actor';
+import type { BotDeps } from '../../bot/bot-deps';
+import { cardActivity } from '../../bot/card-activity';
+import { turnLanguage } from '../../bot/turn-language';
+import {
+  followUpDoneSchema,
+  followUpPostponeSchema,
+  followUpReassignSchema,
+  ownerText,
+  renderFollowUpCard,
+} from '../../cards/follow-up-card';
+import type { AdaptiveCardJson } from '../../cards/render-template';
+import { isAppError } from '../../domain/app-error';
+import { mayChangeFollowUp, type FollowUp, type FollowUpOwner } from '../../domain/follow-up';
+import { canManageRoster, rosterKeepers } from '../../domain/network';
+import type { RosterMember } from '../../domain/roster';
+import { todayIn, isoDate } from '../../domain/when/local-date';
+import { createTranslator } from '../../i18n/translator';
+
+export type FollowUpChangeMode = 'done' | 'postpone' | 'reassign';
+
+interface ChangeRequest {
+  networkId: string;
+  followUpId: string;
+  etag: string;
+  due?: string;
+  owner?: string;
+}
+
+/** Each verb's data, strictly: anything more means an altered card. */
+function readChange(mode: FollowUpChangeMode, data: unknown): ChangeRequest | undefined {
+  const parsed =
+    mode === 'done'
+      ? followUpDoneSchema.safeParse(data)
+      : mode === 'postpone'
+        ? followUpPostponeSchema.safeParse(data)
+        : followUpReassignSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function newOwner(choice: string, roster: RosterMember[]): FollowUpOwner | undefined {
+  const [kind, ...rest] = choice.split(':');
+  const value = rest.join(':');
+  if (kind === 'org') {
+    const name = roster.find((m) => m.status === 'member' && m.organisation === value)?.organisation;
+    return name ? { kind: 'organisation', name } : undefined;
+  }
+  const member = roster.find((m) => m.status === 'member' && !m.guest && m.userId === value);
+  return member
+    ? {
+        kind: 'member',
+        name: member.name,
+        userId: member.userId,
+        ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+        ...(member.organisation ? { organisation: member.organisation } : {}),
+      }
+    : undefined;
+}
+
+/**
+ * Done, a new date, or a new owner, from the follow-up's card: by its owner (or a member of the owning
+ * organisation), a chair or the secretary. The card's ETag must still be current; otherwise nothing is written and
+ * the fresh card comes back. The result replaces the card for everyone; a new owner is @mentioned.
+ */
+export function createChangeFollowUp(
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'followUps' | 'clock'>,
+  mode: FollowUpChangeMode,
+) {
+  return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
+    const change = readChange(mode, data);
+    const found = change
+      ? await Promise.all([
+          deps.networks.get(change.networkId),
+          deps.followUps.get(change.networkId, change.followUpId),
+        ])
+      : undefined;
+    const network = found?.[0]?.network;
+    const current = found?.[1];
+    // Wherever the card is (network chat, meeting chat, a reminder in personal chat), the rights are the network's.
+    if (!change || !network || !current)
+      return createTranslator(await turnLanguage(context, deps.networks))('card.stale');
+    const { language, timeZone } = network.settings;
+    const t = createTranslator(language);
+    const roster = await deps.roster.list(network.networkId);
+    const actor = actorOf(context);
+    const userId = context.activity.from.id;
+    const me = roster.find((m) => m.userId === userId);
+    const isKeeper = canManageRoster(network, actor?.aadObjectId);
+    if (
+      !mayChangeFollowUp(
+        current.followUp,
+        {
+          userId,
+          ...(actor ? { aadObjectId: actor.aadObjectId } : {}),
+          ...(me?.organisation ? { organisation: me.organisation } : {}),
+        },
+        isKeeper,
+      )
+    ) {
+      return t('followUp.ownerOnly', {
+        owner: ownerText(current.followUp.owner),
+        names: rosterKeepers(network).join(', '),
+      });
+    }
+    const meeting = (await deps.meetings.get(network.networkId, current.followUp.meetingId))?.meeting;
+    const card = (followUp: FollowUp, etag: string, notice?: string) =>
+      renderFollowUpCard({
+        language,
+        timeZone,
+        followUp,
+        etag,
+        roster,
+        ...(meeting ? { meeting } : {}),
+        ...(notice ? { notice } : {}),
+      });
+    if (current.etag !== change.etag || current.followUp.status === 'done')
+      return card(current.followUp, current.etag, t('followUp.conflict'));
+
+    const now = deps.clock().toISOString();
+    const by = actor?.aadObjectId ?? userId;
+    let next: FollowUp;
+    if (change.due !== undefined) {
+      if (change.due < isoDate(todayIn(timeZone, deps.clock()).date))
+        return card(current.followUp, current.etag, t('followUp.duePast'));
+      next = {
+        ...current.followUp,
+        due: change.due,
+        changes: [
+          ...current.followUp.changes,
+          { kind: 'postponed', at: now, by, ...(current.followUp.due ? { from: current.followUp.due } : {}) },
+        ],
+      };
+    } else if (change.owner !== undefined) {
+      const owner = newOwner(change.owner, roster);
+      if (!owner) return card(current.followUp, current.etag, t('followUp.unknownOwner'));
+      next = {
+        ...current.followUp,
+        owner,
+        changes: [
+          ...current.followUp.changes,
+          { kind: 'reassigned', at: now, by, from: ownerText(current.followUp.owner) },
+        ],
+      };
+    } else {
+      next = {
+        ...current.followUp,
+        status: 'done',
+        changes: [...current.followUp.changes, { kind: 'done', at: now, by }],
+      };
+    }
+    let saved;
+    try {
+      saved = await deps.followUps.replace({ ...next, updatedAt: now }, current.etag);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'Conflict') throw error;
+      const latest = await deps.followUps.get(network.networkId, current.followUp.followUpId);
+      return latest ? card(latest.followUp, latest.etag, t('followUp.conflict')) : t('card.stale');
+    }
+    const updated = card(saved.followUp, saved.etag);
+    if (context.activity.replyToId)
+      await context.updateActivity({ ...cardActivity(updated), id: context.activity.replyToId });
+    if (mode === 'reassign' && saved.followUp.owner.kind === 'member') {
+      const { name, userId: ownerId } = saved.followUp.owner;
+      await context.sendActivity({
+        type: 'message',
+        text: t('followUp.reassigned', { owner: `<at>${name}</at>`, text: saved.followUp.text }),
+        entities: [{ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: ownerId, name } }],
+      });
+    }
+    return updated;
+  };
+}

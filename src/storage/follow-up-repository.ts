@@ -1,0 +1,112 @@
+import type { Container } from '@azure/cosmos';
+import type { FollowUp } from '../domain/follow-up';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { replaceIfUnchanged } from './replace-if-unchanged';
+
+type FollowUpDocument = FollowUp & {
+  id: string;
+  type: 'followUp';
+  _etag?: string;
+  _rid?: string;
+  _self?: string;
+  _ts?: number;
+  _attachments?: string;
+};
+
+export interface VersionedFollowUp {
+  followUp: FollowUp;
+  etag: string;
+}
+
+export interface FollowUpRepository {
+  /** Creates it; the same id twice (a retried write) is the same follow-up, not a second one. */
+  create(followUp: FollowUp): Promise<VersionedFollowUp>;
+  get(networkId: string, followUpId: string): Promise<VersionedFollowUp | undefined>;
+  /** Replaces it if nobody changed it since `etag`; a lost race is a Conflict. */
+  replace(followUp: FollowUp, etag: string): Promise<VersionedFollowUp>;
+  /** Open follow-ups of a network, earliest deadline first (none last): one single-partition query. */
+  listOpen(networkId: string): Promise<FollowUp[]>;
+  listForMeeting(networkId: string, meetingId: string): Promise<FollowUp[]>;
+}
+
+const followUpDocumentId = (followUpId: string): string => `fu:${followUpId}`;
+
+const strip = ({
+  id: _id,
+  type: _type,
+  _etag,
+  _rid,
+  _self,
+  _ts,
+  _attachments,
+  ...followUp
+}: FollowUpDocument): FollowUp => followUp;
+
+const byDue = (a: FollowUp, b: FollowUp): number =>
+  (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt);
+
+export function createFollowUpRepository(container: Container): FollowUpRepository {
+  const query = async (networkId: string, where: string, parameters: { name: string; value: string }[]) => {
+    try {
+      const { resources } = await container.items
+        .query<FollowUpDocument>(
+          {
+            query: `SELECT * FROM c WHERE c.networkId = @networkId AND c.type = 'followUp' AND ${where}`,
+            parameters: [{ name: '@networkId', value: networkId }, ...parameters],
+          },
+          { partitionKey: networkId },
+        )
+        .fetchAll();
+      return resources.map(strip).sort(byDue);
+    } catch (error) {
+      throw storageUnavailable(error, 'list follow-ups');
+    }
+  };
+
+  const get = async (networkId: string, followUpId: string): Promise<VersionedFollowUp | undefined> => {
+    try {
+      const { resource } = await container
+        .item(followUpDocumentId(followUpId), networkId)
+        .read<FollowUpDocument>();
+      return resource ? { followUp: strip(resource), etag: resource._etag ?? '' } : undefined;
+    } catch (error) {
+      if (hasStatus(error, 404)) return undefined;
+      throw storageUnavailable(error, 'read follow-up');
+    }
+  };
+
+  return {
+    get,
+
+    async create(followUp) {
+      try {
+        const { resource } = await container.items.create<FollowUpDocument>({
+          ...followUp,
+          id: followUpDocumentId(followUp.followUpId),
+          type: 'followUp',
+        });
+        return { followUp, etag: resource?._etag ?? '' };
+      } catch (error) {
+        if (!hasStatus(error, 409)) throw storageUnavailable(error, 'create follow-up');
+        const existing = await get(followUp.networkId, followUp.followUpId);
+        if (!existing) throw storageUnavailable(error, 'create follow-up');
+        return existing;
+      }
+    },
+
+    async replace(followUp, etag) {
+      const newEtag = await replaceIfUnchanged(
+        container,
+        { ...followUp, id: followUpDocumentId(followUp.followUpId), type: 'followUp' },
+        followUp.networkId,
+        etag,
+        'follow-up',
+      );
+      return { followUp, etag: newEtag };
+    },
+
+    listOpen: (networkId) => query(networkId, "c.status = 'open'", []),
+    listForMeeting: (networkId, meetingId) =>
+      query(networkId, 'c.meetingId = @meetingId', [{ name: '@meetingId', value: meetingId }]),
+  };
+}

@@ -12,7 +12,12 @@ export interface Attendance {
   name: string;
   organisation?: string;
   present: boolean;
+  /** Not a network member: present for `items` only if given. */
   guest?: true;
+  /** The agenda items (1-based) a guest was present for. */
+  items?: number[];
+  /** A member's named substitute, counting for that member's organisation. */
+  substituteFor?: { name: string; aadObjectId: string };
   sources: AttendanceSource[];
   firstSeenAt?: string;
   /** The last time Teams said this person left the meeting. */
@@ -24,7 +29,7 @@ export interface AttendanceGroups {
   /** Present members by organisation, organisations in order, people by name. */
   present: { organisation: string | undefined; people: Attendance[] }[];
   guests: Attendance[];
-  /** Roster members expected but not present. */
+  /** Roster members expected but not present (nor represented by a substitute). */
   absent: { name: string; organisation?: string }[];
 }
 
@@ -36,7 +41,11 @@ export function groupAttendance(
   roster: { aadObjectId?: string; name: string; organisation?: string; guest?: true }[],
 ): AttendanceGroups {
   const present = records.filter((r) => r.present && !r.guest);
-  const presentKeys = new Set(records.filter((r) => r.present).map((r) => r.personKey));
+  const presentKeys = new Set(
+    records
+      .filter((r) => r.present)
+      .flatMap((r) => [r.personKey, ...(r.substituteFor ? [r.substituteFor.aadObjectId] : [])]),
+  );
   const organisations = new Map<string | undefined, Attendance[]>();
   for (const record of present)
     organisations.set(record.organisation, [...(organisations.get(record.organisation) ?? []), record]);
@@ -49,6 +58,41 @@ export function groupAttendance(
       .filter((m) => !m.guest && m.aadObjectId && !presentKeys.has(m.aadObjectId))
       .map((m) => ({ name: m.name, ...(m.organisation ? { organisation: m.organisation } : {}) }))
       .sort(byName),
+  };
+}
+
+export type AttendanceUpdate = Omit<Attendance, 'present' | 'sources' | 'firstSeenAt'>;
+
+/**
+ * One more thing known about a person's attendance. Sources add up; the first time seen present stays. What the
+ * chair said about how someone counts (guest, items, organisation, substitute) is kept when Teams or a check-in
+ * reports them later; a chair's own correction replaces it, and may mark them absent.
+ */
+export function mergeAttendance(
+  before: Attendance | undefined,
+  update: AttendanceUpdate,
+  source: AttendanceSource,
+  present = true,
+): Attendance {
+  const chairSaid = source !== 'chair' && before?.sources.includes('chair') ? before : undefined;
+  const standing = chairSaid ?? update;
+  const leftAt = update.leftAt ?? before?.leftAt;
+  const firstSeenAt = before?.firstSeenAt ?? (present ? update.updatedAt : undefined);
+  return {
+    meetingId: update.meetingId,
+    networkId: update.networkId,
+    personKey: update.personKey,
+    ...((update.userId ?? before?.userId) ? { userId: update.userId ?? before?.userId } : {}),
+    name: chairSaid?.name ?? update.name,
+    ...(standing.organisation ? { organisation: standing.organisation } : {}),
+    present,
+    ...(standing.guest ? { guest: true as const } : {}),
+    ...(standing.items?.length ? { items: standing.items } : {}),
+    ...(standing.substituteFor ? { substituteFor: standing.substituteFor } : {}),
+    sources: [...new Set([...(before?.sources ?? []), source])],
+    ...(firstSeenAt ? { firstSeenAt } : {}),
+    ...(leftAt ? { leftAt } : {}),
+    updatedAt: update.updatedAt,
   };
 }
 

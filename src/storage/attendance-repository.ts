@@ -1,17 +1,33 @@
 import { listInMeeting } from './list-in-meeting';
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import type { Attendance } from '../domain/attendance';
-import { storageUnavailable } from './cosmos-errors';
+import {
+  mergeAttendance,
+  type Attendance,
+  type AttendanceSource,
+  type AttendanceUpdate,
+} from '../domain/attendance';
+import { AppError } from '../domain/app-error';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
 
-type AttendanceDocument = Attendance & { id: string; type: 'attendance' };
+type AttendanceDocument = Attendance & {
+  id: string;
+  type: 'attendance';
+  _etag?: string;
+  _rid?: string;
+  _self?: string;
+  _ts?: number;
+  _attachments?: string;
+};
+
+const ATTEMPTS = 5;
 
 export interface AttendanceRepository {
-  /** Records a person as present, adding the source; a repeated check-in is the same document. */
-  markPresent(
-    record: Omit<Attendance, 'present' | 'sources' | 'firstSeenAt'>,
-    source: Attendance['sources'][number],
-  ): Promise<Attendance>;
+  /**
+   * Records what is now known of one person (present by default; a chair may say absent). One document per person
+   * per meeting, so a repeated check-in or event is the same document.
+   */
+  record(update: AttendanceUpdate, source: AttendanceSource, present?: boolean): Promise<Attendance>;
   list(meetingId: string): Promise<Attendance[]>;
 }
 
@@ -21,36 +37,42 @@ const attendanceId = (meetingId: string, personKey: string): string =>
 const strip = ({
   id: _id,
   type: _type,
-  ...doc
-}: AttendanceDocument & Record<string, unknown>): Attendance => {
-  const { _rid, _self, _etag, _ts, _attachments, ...attendance } = doc;
-  return attendance;
-};
+  _etag,
+  _rid,
+  _self,
+  _ts,
+  _attachments,
+  ...attendance
+}: AttendanceDocument): Attendance => attendance;
 
 /** Attendance shares the meeting's partition with its RSVPs: one document per person per meeting. */
 export function createAttendanceRepository(container: Container): AttendanceRepository {
   return {
-    async markPresent(record, source) {
-      const id = attendanceId(record.meetingId, record.personKey);
-      try {
-        const { resource: before } = await container.item(id, record.meetingId).read<AttendanceDocument>();
-        const attendance: Attendance = {
-          ...record,
-          present: true,
-          sources: [...new Set([...(before?.sources ?? []), source])],
-          firstSeenAt: before?.firstSeenAt ?? record.updatedAt,
-          ...((record.leftAt ?? before?.leftAt) ? { leftAt: record.leftAt ?? before?.leftAt } : {}),
-        };
-        await container.items.upsert<AttendanceDocument>({ ...attendance, id, type: 'attendance' });
-        return attendance;
-      } catch (error) {
-        throw storageUnavailable(error, 'mark present');
+    async record(update, source, present = true) {
+      const id = attendanceId(update.meetingId, update.personKey);
+      // A check-in and Teams' join event for the same person can arrive together: write only over what was read.
+      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+        try {
+          const { resource: before } = await container.item(id, update.meetingId).read<AttendanceDocument>();
+          const attendance = mergeAttendance(before && strip(before), update, source, present);
+          const document = { ...attendance, id, type: 'attendance' as const };
+          if (before?._etag)
+            await container
+              .item(id, update.meetingId)
+              .replace(document, { accessCondition: { type: 'IfMatch', condition: before._etag } });
+          else await container.items.create(document);
+          return attendance;
+        } catch (error) {
+          if (!hasStatus(error, 412) && !hasStatus(error, 409))
+            throw storageUnavailable(error, 'record attendance');
+        }
       }
+      throw new AppError('Unavailable', `attendance of ${update.personKey} kept changing`);
     },
 
     async list(meetingId) {
       const resources = await listInMeeting<AttendanceDocument>(container, meetingId, 'attendance');
-      return resources.map((doc) => strip(doc as AttendanceDocument & Record<string, unknown>));
+      return resources.map(strip);
     },
   };
 }

@@ -105,10 +105,144 @@ describe('starting a meeting, checking in and the attendance list', () => {
     await suite.bot.deps.meetings.create(late);
     meetingId = late.meetingId;
     await checkIn(JOHAN);
+    expect((await say('beslut punkt 1 Nätverket ställer sig bakom uppdraget.')).attachments).toBeDefined();
+    await say('uppgift Sara Lind återkommer');
     expect((await say('avsluta möte')).text).toBe(
-      'Mötet Långt möte är avslutat. Närvarande: 1. Inte incheckade: Anders Holm, Karin Ek, Sara Lind.',
+      [
+        '<at>Karin Ek</at>: Mötet Långt möte är avslutat. Närvarande: 1.',
+        '',
+        'Det här saknas för protokollet:',
+        '- uppgifter utan slutdatum: Sara Lind: återkommer',
+        '- inte incheckade (rätta med ”närvaro” om de var med): Anders Holm, Karin Ek, Sara Lind',
+      ].join('\n'),
     );
     expect(await stored()).toMatchObject({ status: 'ended', endedAt: expect.any(String) });
     expect((await say('avsluta möte')).text).toBe(sv['meeting.noCurrent']);
+  });
+
+  it("counts a member's substitute for their organisation, and guests for the items the agenda names them on", async () => {
+    await suite.bot.deps.roster.setOrganisation(network.networkId, ANDERS.id, 'Kungälv');
+    const planned = (await suite.bot.deps.meetings.get(network.networkId, meetingId))!;
+    await suite.bot.deps.meetings.replace(
+      {
+        ...planned.meeting,
+        items: [
+          { title: 'Aktuellt läge', presenters: ['Lena Holmlund'], guests: [], slides: true },
+          { title: 'Nära vård', presenters: [], guests: ['Eva Ström (Kungälv)'], slides: false },
+        ],
+      },
+      planned.etag,
+    );
+    await suite.bot.deps.rsvps.save({
+      meetingId,
+      networkId: network.networkId,
+      aadObjectId: ANDERS.aadObjectId,
+      userId: ANDERS.id,
+      name: 'Anders Holm',
+      organisation: 'Kungälv',
+      answer: 'substitute',
+      substitute: { name: 'Maria Ljung', organisation: 'Kungälv' },
+      answeredAt: new Date().toISOString(),
+    });
+    await say('starta möte');
+    const maria = {
+      id: '29:1maria',
+      name: 'maria ljung',
+      aadObjectId: '0b1c2d3e-0000-4000-8000-00000000000a',
+    };
+    const eva = { id: '29:1eva', name: 'Eva Ström', aadObjectId: '0b1c2d3e-0000-4000-8000-00000000000b' };
+    await checkIn(maria);
+    await checkIn(eva);
+    await checkIn(SARA);
+    expect((await say('närvaro', SARA)).text).toBe(
+      [
+        '**Närvaro, Nätverksmöte november**',
+        '',
+        '**NÄRVARANDE**',
+        '_Kungälv_',
+        '- maria ljung, Kungälv (ersättare för Anders Holm)',
+        '- Sara Lind',
+        '',
+        '**GÄSTER**',
+        '- Eva Ström, punkt 2',
+        '',
+        '**EJ NÄRVARANDE**',
+        '- Johan Berg',
+        '- Karin Ek',
+      ].join('\n'),
+    );
+  });
+
+  it('lets chairs mark people present or absent and add a guest for named items, from a card', async () => {
+    await say('starta möte');
+    await checkIn(JOHAN);
+    await say('närvaro');
+    const card = attachmentCard(suite.connector.sent[1] ?? {});
+    expect(cardProblems(card ?? {})).toEqual([]);
+    expect(cardTexts(card)).toEqual(
+      expect.arrayContaining([
+        'Rätta närvaron, Nätverksmöte november',
+        'Anders Holm',
+        'Johan Berg',
+        'Sara Lind',
+      ]),
+    );
+    const ref = { networkId: network.networkId, meetingId };
+    const notice = async (verb: string, data: Record<string, unknown>, from = KARIN) =>
+      cardTexts((await press(verb, { ...ref, ...data }, from)).value)[0];
+
+    expect(await notice('attendance.correct', { person: SARA.aadObjectId, presence: 'present' })).toBe(
+      'Sara Lind är markerad som närvarande.',
+    );
+    expect(await notice('attendance.correct', { person: JOHAN.aadObjectId, presence: 'absent' })).toBe(
+      'Johan Berg är markerad som ej närvarande.',
+    );
+    expect(
+      await notice('attendance.addGuest', {
+        name: 'Rosanna Björklund',
+        organisation: 'GR',
+        items: 'punkt 1',
+      }),
+    ).toBe('Rosanna Björklund, GR är tillagd som gäst för punkt 1.');
+    expect(await notice('attendance.addGuest', { name: 'Leif Sandsjö', items: '1, 9' })).toBe(
+      'Dagordningen har punkterna 1–1; det här gick inte att läsa som punkter: 9.',
+    );
+    expect(await notice('attendance.correct', { person: 'made-up', presence: 'present' })).toBe(
+      sv['attendance.unknownPerson'],
+    );
+    expect(
+      (await press('attendance.correct', { ...ref, person: ANDERS.aadObjectId, presence: 'present' }, ANDERS))
+        .value,
+    ).toBe('Bara ordförande och sekreterare (Karin Ek) kan göra det under mötet.');
+    // A check-in after the chair's correction: present again, still counted as the chair said.
+    await checkIn(JOHAN);
+    const records = await suite.bot.deps.attendance.list(meetingId);
+    expect(records.find((r) => r.personKey === SARA.aadObjectId)).toMatchObject({
+      present: true,
+      sources: ['chair'],
+    });
+    expect(records.find((r) => r.name === 'Rosanna Björklund')).toMatchObject({
+      guest: true,
+      items: [1],
+      organisation: 'GR',
+    });
+    expect(records.find((r) => r.name === 'Leif Sandsjö')).toBeUndefined();
+    await press('attendance.correct', { ...ref, person: JOHAN.aadObjectId, presence: 'absent' });
+    expect((await say('närvaro', SARA)).text).toBe(
+      [
+        '**Närvaro, Nätverksmöte november**',
+        '',
+        '**NÄRVARANDE**',
+        '- Sara Lind',
+        '',
+        '**GÄSTER**',
+        '- Rosanna Björklund, GR, punkt 1',
+        '',
+        '**EJ NÄRVARANDE**',
+        '- Anders Holm',
+        '- Johan Berg',
+        '- Karin Ek',
+      ].join('\n'),
+    );
   });
 });

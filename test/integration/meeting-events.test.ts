@@ -116,9 +116,18 @@ describe('Teams meeting events and linking the meeting chat', () => {
     suite.connector.reset();
     await send(teamsActivity('event-meeting-end', suite.connector.serviceUrl));
     await suite.connector.waitForCalls(1);
-    expect(suite.connector.sent[0]?.text).toBe(
-      'Mötet Nätverksmöte är avslutat. Närvarande: 1. Inte incheckade: Anders Holm, Johan Berg, Sara Lind.',
-    );
+    expect(suite.connector.sent[0]).toMatchObject({
+      text: [
+        '<at>Karin Ek</at>: Mötet Nätverksmöte är avslutat. Närvarande: 1.',
+        '',
+        'Det här saknas för protokollet:',
+        '- punkter utan beslut, anteckning eller uppgift: 1. Aktuellt läge',
+        '- inte incheckade (rätta med ”närvaro” om de var med): Anders Holm, Johan Berg, Sara Lind',
+      ].join('\n'),
+      entities: [
+        { type: 'mention', text: '<at>Karin Ek</at>', mentioned: { id: KARIN.id, name: 'Karin Ek' } },
+      ],
+    });
     expect(await suite.bot.deps.meetings.get(network.networkId, m.meetingId)).toMatchObject({
       meeting: { status: 'ended' },
     });

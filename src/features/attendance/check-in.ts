@@ -5,10 +5,11 @@ import { turnLanguage } from '../../bot/turn-language';
 import { checkInSchema } from '../../cards/check-in-card';
 import { createTranslator } from '../../i18n/translator';
 import { meetingOfCard } from '../rsvp/meeting-of-card';
+import { recordPresence } from './record-presence';
 
 /** "Jag är här": the sender is recorded as present at the meeting in progress; pressing twice changes nothing. */
 export function createCheckIn(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'attendance' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'rsvps' | 'attendance' | 'clock'>,
 ) {
   return async (context: TurnContext, data: unknown): Promise<string> => {
     const parsed = checkInSchema.safeParse(data);
@@ -17,18 +18,13 @@ export function createCheckIn(
     if (!actor || !found) return createTranslator(await turnLanguage(context, deps.networks))('card.stale');
     const t = createTranslator(found.network.settings.language);
     if (found.meeting.status !== 'started') return t('checkIn.closed');
-    const userId = context.activity.from.id;
-    const member = await deps.roster.get(found.network.networkId, userId);
-    const name = member?.name ?? actor.name;
-    await deps.attendance.markPresent(
+    const { name } = await recordPresence(
+      deps,
+      found.meeting,
       {
-        meetingId: found.meeting.meetingId,
-        networkId: found.network.networkId,
-        personKey: actor.aadObjectId,
-        userId,
-        name,
-        ...(member?.organisation ? { organisation: member.organisation } : {}),
-        updatedAt: deps.clock().toISOString(),
+        aadObjectId: actor.aadObjectId,
+        userId: context.activity.from.id,
+        name: actor.name,
       },
       'checkIn',
     );

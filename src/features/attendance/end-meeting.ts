@@ -5,9 +5,20 @@ import { ended } from '../../domain/meeting';
 import { endedSummary } from './attendance-summary';
 import { meetingInProgress } from './meeting-in-progress';
 
-/** `avsluta möte` / `end meeting`: closes the meeting and says who was and was not checked in. */
+/** `avsluta möte` / `end meeting`: closes the meeting and tells the secretary what the minutes still lack. */
 export function createEndMeeting(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'attendance' | 'clock'>,
+  deps: Pick<
+    BotDeps,
+    | 'networks'
+    | 'meetings'
+    | 'meetingLinks'
+    | 'roster'
+    | 'attendance'
+    | 'decisions'
+    | 'notes'
+    | 'followUps'
+    | 'clock'
+  >,
 ) {
   return async (context: TurnContext): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: true });

@@ -9,6 +9,7 @@ import { ended, started } from '../../domain/meeting';
 import { createTranslator } from '../../i18n/translator';
 import { endedSummary } from './attendance-summary';
 import { linkedMeeting } from './linked-meeting';
+import { recordPresence } from './record-presence';
 
 /**
  * Teams sends these names in the singular; teams-ai 1.7's `meetings.participantsJoin` listens for the plural and
@@ -93,21 +94,12 @@ export function registerMeetingEvents(app: Application, deps: BotDeps): void {
     const value = participantsSchema.safeParse(context.activity.value);
     if (!linked || !value.success) return;
     if (linked.meeting.status !== 'planned' && linked.meeting.status !== 'started') return;
-    const now = deps.clock().toISOString();
     for (const { user } of value.data.members) {
       if (!user.aadObjectId) continue;
-      const member = await deps.roster.get(linked.network.networkId, user.id);
-      await deps.attendance.markPresent(
-        {
-          meetingId: linked.meeting.meetingId,
-          networkId: linked.network.networkId,
-          personKey: user.aadObjectId,
-          userId: user.id,
-          name: member?.name ?? user.name ?? '',
-          ...(member?.organisation ? { organisation: member.organisation } : {}),
-          ...(source === 'leaveEvent' ? { leftAt: now } : {}),
-          updatedAt: now,
-        },
+      await recordPresence(
+        deps,
+        linked.meeting,
+        { aadObjectId: user.aadObjectId, userId: user.id, name: user.name ?? '' },
         source,
       );
     }

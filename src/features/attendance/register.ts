@@ -1,9 +1,11 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { CommandRouter } from '../../bot/command-router';
+import { ATTENDANCE_VERBS } from '../../cards/attendance-correction-card';
 import { CHECK_IN_VERB } from '../../cards/check-in-card';
 import { createAgendaPublisher } from '../meetings/agenda-publisher';
 import { createCheckIn } from './check-in';
+import { createCorrectAttendance } from './correct-attendance';
 import { createEndMeeting } from './end-meeting';
 import { createLinkMeeting } from './link-meeting';
 import { registerMeetingEvents } from './meeting-events';
@@ -19,4 +21,10 @@ export function registerAttendance(app: Application, commands: CommandRouter, de
   commands.on('link', createLinkMeeting(deps));
   registerMeetingEvents(app, deps);
   app.adaptiveCards.actionExecute<unknown>(CHECK_IN_VERB, (context, _state, data) => checkIn(context, data));
+  for (const mode of ['correct', 'addGuest'] as const) {
+    const correct = createCorrectAttendance(deps, mode);
+    app.adaptiveCards.actionExecute<unknown>(ATTENDANCE_VERBS[mode], (context, _state, data) =>
+      correct(context, data),
+    );
+  }
 }

@@ -1,10 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
+import { actorOf } from '../../bot/actor';
+import { cardActivity } from '../../bot/card-activity';
 import { groupAttendance } from '../../domain/attendance';
+import { canManageRoster } from '../../domain/network';
+import { attendanceSections } from '../../i18n/attendance-lines';
+import { correctionCard } from './correct-attendance';
 import { meetingInProgress } from './meeting-in-progress';
-
-const line = (person: { name: string; organisation?: string }): string =>
-  `- ${person.organisation ? `${person.name}, ${person.organisation}` : person.name}`;
 
 /** `närvaro` / `attendance`: grouped like the minutes: NÄRVARANDE by organisation, GÄSTER, EJ NÄRVARANDE. */
 export function createShowAttendance(
@@ -18,24 +20,14 @@ export function createShowAttendance(
       await deps.attendance.list(meeting.meetingId),
       await deps.roster.list(network.networkId),
     );
-    const none = `- ${t('attendance.none')}`;
     const text = [
       `**${t('attendance.title', { title: meeting.title })}**`,
       '',
-      `**${t('attendance.present')}**`,
-      ...(groups.present.length
-        ? groups.present.flatMap((group) => [
-            ...(group.organisation ? [`_${group.organisation}_`] : []),
-            ...group.people.map(line),
-          ])
-        : [none]),
-      '',
-      `**${t('attendance.guests')}**`,
-      ...(groups.guests.length ? groups.guests.map(line) : [none]),
-      '',
-      `**${t('attendance.absent')}**`,
-      ...(groups.absent.length ? groups.absent.map(line) : [none]),
+      ...attendanceSections(groups, network.settings.language, t),
     ].join('\n');
     await context.sendActivity({ type: 'message', textFormat: 'markdown', text });
+    // Chairs and the secretary get the card to correct it (Teams events go missing; guests come for one item).
+    if (canManageRoster(network, actorOf(context)?.aadObjectId))
+      await context.sendActivity(cardActivity(await correctionCard(deps, network, meeting)));
   };
 }

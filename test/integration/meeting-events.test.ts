@@ -184,6 +184,31 @@ describe('Teams meeting events and linking the meeting chat', () => {
     expect((await networkChat.say('koppla')).text).toBe(sv['link.notMeetingChat']);
   });
 
+  it('links a meeting chat as soon as the bot is added to it, when its join link is a planned meeting', async () => {
+    const install = (chatId: string, teamsMeetingId: string) =>
+      teamsActivity('installation-update-group-chat', suite.connector.serviceUrl, {
+        conversation: { ...MEETING_CHAT, id: chatId },
+        channelData: { tenant: { id: 't' }, meeting: { id: teamsMeetingId } },
+      });
+    const joinUrl = (start('x').value as { JoinUrl: string }).JoinUrl;
+    suite.connector.meetingInfo.set(`teams-meeting-install-${counter}`, { details: { joinUrl } });
+    const chatId = `19:meeting_install-${counter}@thread.v2`;
+    await send(install(chatId, `teams-meeting-install-${counter}`));
+    await suite.connector.waitForCalls(1);
+    expect(suite.connector.sent.map((a) => a.text)).toEqual([
+      'Det här Teams-mötet är kopplat till Nätverksmöte i Socialchefsnätverket. Närvaron registreras här.',
+    ]);
+    expect(await suite.bot.deps.meetingLinks.get(chatId)).toMatchObject({ networkId: network.networkId });
+
+    // A Teams meeting no planned meeting has (Teams answers 404): the ordinary welcome and setup card.
+    suite.connector.reset();
+    const otherChat = `19:meeting_unplanned-${counter}@thread.v2`;
+    await send(install(otherChat, `teams-meeting-unknown-${counter}`));
+    await suite.connector.waitForCalls(2);
+    expect(cardTexts(attachmentCard(suite.connector.sent[1] ?? {})).length).toBeGreaterThan(0);
+    expect(await suite.bot.deps.meetingLinks.get(otherChat)).toBeUndefined();
+  });
+
   it("lets the Teams meeting's Organizer run the meeting in its chat, asking Teams each time", async () => {
     await relink();
     await send(start(suite.connector.serviceUrl));

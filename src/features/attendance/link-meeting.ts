@@ -1,13 +1,12 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { turnLanguage } from '../../bot/turn-language';
-import { AppError } from '../../domain/app-error';
 import { networkIdForConversation } from '../../domain/conversation';
-import { hasStatus } from '../../storage/cosmos-errors';
 import { canManageRoster, rosterKeepers } from '../../domain/network';
 import { createTranslator } from '../../i18n/translator';
-import { meetingForJoinUrl, saveLink } from './linked-meeting';
+import { saveLink } from './linked-meeting';
+import { matchMeetingChat } from './match-meeting-chat';
 
 /** `koppla` / `link` in a Teams meeting's chat: finds the planned meeting by the join link the meeting info API gives. */
 export function createLinkMeeting(deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>) {
@@ -21,20 +20,12 @@ export function createLinkMeeting(deps: Pick<BotDeps, 'networks' | 'meetings' | 
       await context.sendActivity(t('link.notMeetingChat'));
       return;
     }
-    let joinUrl: string | undefined;
-    try {
-      joinUrl = (await TeamsInfo.getMeetingInfo(context)).details?.joinUrl;
-    } catch (error) {
-      // 404: this chat is not a meeting Teams knows; anything else is Teams failing.
-      if (!hasStatus(error, 404))
-        throw new AppError('TeamsUnavailable', 'meeting info API failed', { cause: error });
-    }
-    const meeting = joinUrl ? await meetingForJoinUrl(deps, joinUrl) : undefined;
-    const network = meeting ? (await deps.networks.get(meeting.networkId))?.network : undefined;
-    if (!meeting || !network) {
+    const match = await matchMeetingChat(context, deps);
+    if (!match) {
       await context.sendActivity(t('link.noMatch'));
       return;
     }
+    const { meeting, network } = match;
     const tn = createTranslator(network.settings.language);
     if (!canManageRoster(network, actorOf(context)?.aadObjectId)) {
       await context.sendActivity(tn('meeting.rolesOnly', { names: rosterKeepers(network).join(', ') }));

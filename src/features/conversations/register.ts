@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../../bot/bot-deps';
+import { createLinkOnInstall } from '../attendance/link-on-install';
 import { createShowHelp } from '../help/show-help';
 import { createSendSetup } from '../network/register';
 import { createOnMembersChanged } from '../roster/on-members-changed';
@@ -14,7 +15,10 @@ export function registerConversations(app: Application, deps: BotDeps): void {
   const showHelp = createShowHelp(deps);
   const sendSetup = createSendSetup(deps);
   // A group chat or channel is a network's home: after the welcome, whoever installed is asked to set it up.
+  const linkMeetingChat = createLinkOnInstall(deps);
   const welcome = async (context: TurnContext): Promise<void> => {
+    // Added to a Teams meeting that is a planned meeting of a network: that chat is linked, not a new network.
+    if (await linkMeetingChat(context)) return;
     await showHelp(context);
     if (context.activity.conversation.conversationType !== 'personal') await sendSetup(context);
   };

@@ -288,4 +288,9 @@ export const en: Record<MessageKey, string> = {
   'meeting.missingCheckIns': 'not checked in (correct with "attendance" if they were there): {names}',
   'meeting.missingOrganisations': 'guests without an organisation: {names}',
   'meeting.nothingMissing': 'Everything the minutes need is there.',
+  'note.cardTitle': 'Note, {title}',
+  'note.item': 'Item',
+  'note.noItem': 'No item',
+  'note.text': 'Note',
+  'note.required': 'Write the note (at most 2000 characters).',
 };

@@ -292,6 +292,11 @@ export const sv = {
   'meeting.missingCheckIns': 'inte incheckade (rätta med ”närvaro” om de var med): {names}',
   'meeting.missingOrganisations': 'gäster utan organisation: {names}',
   'meeting.nothingMissing': 'Allt som behövs för protokollet finns.',
+  'note.cardTitle': 'Anteckning, {title}',
+  'note.item': 'Punkt',
+  'note.noItem': 'Ingen punkt',
+  'note.text': 'Anteckning',
+  'note.required': 'Skriv anteckningen (högst 2000 tecken).',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,11 +1,12 @@
 import type { Container } from '@azure/cosmos';
 import type { ItemNote } from '../domain/item-note';
 import { listInMeeting } from './list-in-meeting';
-import { storageUnavailable } from './cosmos-errors';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
 
 type NoteDocument = ItemNote & { id: string; type: 'itemNote' };
 
 export interface ItemNoteRepository {
+  /** Adds the note; adding the same note id again changes nothing. */
   add(note: ItemNote): Promise<void>;
   list(meetingId: string): Promise<ItemNote[]>;
 }
@@ -21,6 +22,8 @@ export function createItemNoteRepository(container: Container): ItemNoteReposito
           type: 'itemNote',
         });
       } catch (error) {
+        // The same note id again is a retried save of the same note: it is there already.
+        if (hasStatus(error, 409)) return;
         throw storageUnavailable(error, 'add note');
       }
     },

@@ -4,7 +4,7 @@ import { ANDERS, JOHAN, KARIN, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
-import { attachmentCard, cardTexts, teamsActivity } from '../helpers/teams-activity';
+import { attachmentCard, cardTexts, inputValue, teamsActivity } from '../helpers/teams-activity';
 import { postActivity } from '../helpers/test-bot';
 import { cardProblems } from '../helpers/validate-card';
 
@@ -130,13 +130,38 @@ describe('decisions during the meeting', () => {
     expect((await say('anteckning Lena informerar om läget.')).text).toBe(
       'Anteckningen är sparad under punkt 1: Aktuellt läge.',
     );
-    expect((await say('anteckning')).text).toBe(sv['note.empty']);
     expect((await say('anteckning X', ANDERS)).text).toBe(
       'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
     );
     expect((await suite.bot.deps.notes.list(meetingId)).map((n) => [n.item, n.text])).toEqual([
       [2, 'Anna efterfrågar kontaktpersoner för Nära vård.'],
       [1, 'Lena informerar om läget.'],
+    ]);
+  });
+
+  it('takes notes on a card too: the current item chosen, a retried save stored once', async () => {
+    await say('starta möte');
+    await say('punkt 2');
+    const card = attachmentCard(await say('anteckning'));
+    expect(cardProblems(card ?? {})).toEqual([]);
+    expect(inputValue(card, 'item')).toBe('2');
+    const data = (card as { actions: { data: Record<string, string> }[] }).actions[0]?.data ?? {};
+    const save = { ...data, item: '2', text: 'Anna efterfrågar kontaktpersoner.' };
+    const [first, retry] = await Promise.all([press('note.add', save), press('note.add', save)]);
+    expect(cardTexts(first.value)).toContain('Anteckningen är sparad under punkt 2: Nära vård.');
+    expect(cardTexts(retry.value)).toContain('Anteckningen är sparad under punkt 2: Nära vård.');
+    const next = (first.value as { actions: { data: Record<string, string> }[] }).actions[0]?.data ?? {};
+    expect(next.noteKey).not.toBe(data.noteKey);
+    expect(cardTexts((await press('note.add', { ...next, item: '0', text: 'Utan punkt.' })).value)).toContain(
+      sv['note.savedNoItem'],
+    );
+    expect((await press('note.add', { ...next, item: '0', text: '  ' })).value).toBe(sv['note.required']);
+    expect((await press('note.add', { ...next, text: 'X' }, ANDERS)).value).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    expect((await suite.bot.deps.notes.list(meetingId)).map((n) => [n.item, n.text])).toEqual([
+      [2, 'Anna efterfrågar kontaktpersoner.'],
+      [undefined, 'Utan punkt.'],
     ]);
   });
 

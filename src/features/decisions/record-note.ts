@@ -3,14 +3,35 @@ import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { CommandInput } from '../../bot/command-router';
+import { cardActivity } from '../../bot/card-activity';
+import { renderNoteCard } from '../../cards/note-card';
 import { meetingTextCommand } from './meeting-text-command';
+import { runningMeeting } from './running-meeting';
 import { oncePerActivity } from './once-per-activity';
 
-/** `anteckning [punkt N] text` / `note [item N] text`: free text under an item, for the minutes; recorded once. */
+/**
+ * `anteckning [punkt N] text` / `note [item N] text`: free text under an item, for the minutes; recorded once.
+ * Without text it answers with the note card.
+ */
 export function createRecordNote(
   deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'notes' | 'commandMarkers' | 'clock'>,
 ) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
+    // `anteckning` alone: the note form, for longer notes written in peace.
+    if (!input.args.trim()) {
+      const access = await runningMeeting(context, deps);
+      if (access)
+        await context.sendActivity(
+          cardActivity(
+            renderNoteCard({
+              language: access.network.settings.language,
+              networkId: access.network.networkId,
+              meeting: access.meeting,
+            }),
+          ),
+        );
+      return;
+    }
     const command = await meetingTextCommand(context, deps, input, {
       empty: 'note.empty',
       tooLong: 'note.tooLong',

@@ -2,6 +2,8 @@ import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { CommandRouter } from '../../bot/command-router';
 import { DECISION_VERBS } from '../../cards/decision-card';
+import { NOTE_VERB } from '../../cards/note-card';
+import { createAddNoteFromCard } from './add-note-from-card';
 import { createChangeDecision } from './change-decision';
 import { createMoveItem } from './move-item';
 import { createRecordDecision } from './record-decision';
@@ -19,4 +21,6 @@ export function registerDecisions(app: Application, commands: CommandRouter, dep
   app.adaptiveCards.actionExecute<unknown>(DECISION_VERBS.undo, (context, _state, data) =>
     undo(context, data),
   );
+  const addNote = createAddNoteFromCard(deps);
+  app.adaptiveCards.actionExecute<unknown>(NOTE_VERB, (context, _state, data) => addNote(context, data));
 }

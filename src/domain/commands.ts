@@ -10,6 +10,7 @@ export type CommandName =
   | 'guest'
   | 'startMeeting'
   | 'endMeeting'
+  | 'checkIn'
   | 'attendance'
   | 'link'
   | 'decision'
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'guest', words: { sv: ['gäst', 'gast'], en: ['guest'] } },
   { name: 'startMeeting', words: { sv: ['starta möte', 'starta mote'], en: ['start meeting'] } },
   { name: 'endMeeting', words: { sv: ['avsluta möte', 'avsluta mote'], en: ['end meeting'] } },
+  { name: 'checkIn', words: { sv: ['incheckning', 'checka in'], en: ['check in', 'check-in'] } },
   { name: 'attendance', words: { sv: ['närvaro', 'narvaro'], en: ['attendance'] } },
   { name: 'link', words: { sv: ['koppla'], en: ['link'] } },
   { name: 'decision', words: { sv: ['beslut'], en: ['decision'] } },

@@ -293,4 +293,5 @@ export const en: Record<MessageKey, string> = {
   'note.noItem': 'No item',
   'note.text': 'Note',
   'note.required': 'Write the note (at most 2000 characters).',
+  'help.command.checkIn': 'Shows the check-in card again during the meeting.',
 };

@@ -297,6 +297,7 @@ export const sv = {
   'note.noItem': 'Ingen punkt',
   'note.text': 'Anteckning',
   'note.required': 'Skriv anteckningen (högst 2000 tecken).',
+  'help.command.checkIn': 'Visar incheckningskortet igen under mötet.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -12,19 +12,25 @@ export class PlaygroundPage {
     return this.page.locator('[role=textbox][contenteditable=true]');
   }
 
-  /** Types a message; in group chats and channels `@Anteckna` is picked from the mention menu first, as in Teams. */
+  /**
+   * Types a message; in group chats and channels `@Anteckna` is picked from the mention menu first, as in Teams.
+   * `@[Name]` in the text mentions that person the same way.
+   */
   async send(text: string, options: { mentionBot?: string } = {}): Promise<void> {
     await this.composer.click();
-    if (options.mentionBot) {
-      await this.page.keyboard.type(`@${options.mentionBot.slice(0, 3)}`);
-      await this.page
-        .locator('#typeahead-menu [role=menuitem]', { hasText: options.mentionBot })
-        .first()
-        .click();
-      await this.page.keyboard.type(' ');
+    if (options.mentionBot) await this.mention(options.mentionBot);
+    const parts = text.split(/@\[([^\]]+)\]/);
+    for (const [index, part] of parts.entries()) {
+      if (index % 2 === 1) await this.mention(part);
+      else if (part) await this.page.keyboard.type(part);
     }
-    await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
+  }
+
+  private async mention(name: string): Promise<void> {
+    await this.page.keyboard.type(`@${name.slice(0, 3)}`);
+    await this.page.locator('#typeahead-menu [role=menuitem]', { hasText: name }).first().click();
+    await this.page.keyboard.type(' ');
   }
 
   /** Rendered Adaptive Cards in the open conversation. */

@@ -62,6 +62,7 @@ describe('starting a meeting, checking in and the attendance list', () => {
       }),
     ]);
     expect((await checkIn(JOHAN, { aadObjectId: KARIN.aadObjectId })).value).toBe(sv['card.stale']);
+    expect(cardTexts(attachmentCard(await say('incheckning', SARA)))).toContain(sv['checkIn.button']);
     await say('avsluta möte');
     expect((await checkIn(SARA)).value).toBe(sv['checkIn.closed']);
     expect(await suite.bot.deps.attendance.list(meetingId)).toHaveLength(1);

@@ -10,6 +10,7 @@ import { createEndMeeting } from './end-meeting';
 import { createLinkMeeting } from './link-meeting';
 import { registerMeetingEvents } from './meeting-events';
 import { createShowAttendance } from './show-attendance';
+import { createShowCheckIn } from './show-check-in';
 import { createStartMeeting } from './start-meeting';
 
 /** During the meeting: starting and ending it, checking in, and the attendance list. */
@@ -18,6 +19,7 @@ export function registerAttendance(app: Application, commands: CommandRouter, de
   commands.on('startMeeting', createStartMeeting(deps, createAgendaPublisher(deps)));
   commands.on('endMeeting', createEndMeeting(deps));
   commands.on('attendance', createShowAttendance(deps));
+  commands.on('checkIn', createShowCheckIn(deps));
   commands.on('link', createLinkMeeting(deps));
   registerMeetingEvents(app, deps);
   app.adaptiveCards.actionExecute<unknown>(CHECK_IN_VERB, (context, _state, data) => checkIn(context, data));

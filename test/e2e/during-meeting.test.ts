@@ -1,0 +1,144 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../src/dev/playground';
+import { networkIdForConversation } from '../../src/domain/conversation';
+import { en } from '../../src/i18n/en';
+import { meetingStarting } from '../fixtures/meeting';
+import { launchChromium } from '../helpers/browser';
+import { freePort } from '../helpers/free-port';
+import { PlaygroundPage } from '../helpers/playground-page';
+import { startTestBot } from '../helpers/test-bot';
+
+jest.setTimeout(180_000);
+
+type Bot = Awaited<ReturnType<typeof startTestBot>>;
+const NETWORK_ID = networkIdForConversation('group-chat-id');
+
+/**
+ * The meeting itself, as Karin (chair) and Johan (member) see it in their own Agents Playgrounds: Karin starts it,
+ * both check in, Karin records a decision and gives Johan a follow-up by @mention; attendance and follow-ups show it.
+ */
+describe('during the meeting in Agents Playground', () => {
+  let bot: Bot;
+  const playgrounds: Playground[] = [];
+  let browser: Browser;
+  let karin: PlaygroundPage;
+  let johan: PlaygroundPage;
+
+  const open = async (configPath?: string): Promise<PlaygroundPage> => {
+    const playground = await startPlayground({
+      botEndpoint: `${bot.url}/api/messages`,
+      port: await freePort(),
+      workDir: await mkdtemp(join(tmpdir(), 'anteckna-e2e-')),
+      ...(configPath ? { configPath } : {}),
+    });
+    playgrounds.push(playground);
+    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(playground.url);
+    const ui = new PlaygroundPage(page);
+    await ui.openChat('Socialchefsnätverket');
+    return ui;
+  };
+
+  /** The text of the newest message or card containing `text` (the bot's answers arrive asynchronously). */
+  const latest = async (ui: PlaygroundPage, text: string): Promise<string> => {
+    const found = ui.page.getByText(text, { exact: false }).last();
+    await found.waitFor({ timeout: 15_000 });
+    return found.innerText();
+  };
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    browser = await launchChromium();
+    karin = await open();
+    const setup = karin.cardsWithText(en['network.setup.title']).first();
+    await setup.waitFor();
+    await setup.getByRole('button', { name: en['network.setup.save'] }).click();
+    await karin.cardsWithText('Network Socialchefsnätverket').first().waitFor({ timeout: 15_000 });
+    // The meeting was planned earlier (planning has its own end-to-end test); it starts within the hour.
+    await bot.deps.meetings.create(
+      meetingStarting(NETWORK_ID, new Date(Date.now() + 30 * 60_000), {
+        title: 'December meeting',
+        items: [
+          { title: 'Current situation', presenters: [], guests: [], slides: false },
+          { title: 'Close-to-home care', presenters: [], guests: [], slides: false },
+        ],
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const playground of playgrounds) await playground.stop();
+    await bot?.close();
+  });
+
+  it('Karin starts the meeting and checks in on the card', async () => {
+    await karin.send('start meeting', { mentionBot: 'Anteckna' });
+    const card = karin.cardsWithText('December meeting has started').last();
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: en['checkIn.button'] }).click();
+    await checkedIn(1);
+  });
+
+  it('Johan opens the check-in card in his client and checks in', async () => {
+    johan = await open(join(__dirname, 'playground-johan.yml'));
+    await johan.send('check in', { mentionBot: 'Anteckna' });
+    const card = johan.cardsWithText('December meeting has started').last();
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: en['checkIn.button'] }).click();
+    await checkedIn(2);
+  });
+
+  it('Karin records a decision and gives Johan a follow-up with an @mention', async () => {
+    await karin.send('decision item 1 The network supports the assignment.', { mentionBot: 'Anteckna' });
+    const decision = karin.cardsWithText('Decision 1').last();
+    await decision.waitFor({ timeout: 15_000 });
+    await expect(decision.innerText()).resolves.toContain('The network supports the assignment.');
+
+    await karin.send('action @[Johan Berg] item 2 sends out the information by 31 December 2099', {
+      mentionBot: 'Anteckna',
+    });
+    const followUp = karin.cardsWithText('sends out the information').last();
+    await followUp.waitFor({ timeout: 15_000 });
+    await expect(followUp.innerText()).resolves.toMatch(
+      /Follow-up · item 2: Close-to-home care[\s\S]*Johan Berg/,
+    );
+    await expect(followUp.innerText()).resolves.toContain('Thursday 31 December 2099');
+    // The owner came from the mention itself, not from matching the name.
+    expect((await bot.deps.followUps.listOpen(NETWORK_ID)).map((f) => f.owner)).toEqual([
+      expect.objectContaining({ kind: 'member', name: 'Johan Berg', userId: 'user-id-1' }),
+    ]);
+  });
+
+  it('attendance lists both as present; follow-ups lists the open one, for Karin and for Johan', async () => {
+    await karin.send('attendance', { mentionBot: 'Anteckna' });
+    const attendance = await latest(karin, 'Attendance, December meeting');
+    expect(attendance).toMatch(/PRESENT[\s\S]*Johan Berg[\s\S]*Karin Ek[\s\S]*GUESTS/);
+
+    const line = '**Johan Berg**: sends out the information (due Thursday 31 December 2099, item 2)';
+    await karin.send('follow-ups', { mentionBot: 'Anteckna' });
+    await latest(karin, 'Open follow-ups');
+    await karin.page.getByText(line.replace(/\*\*/g, '')).first().waitFor({ timeout: 15_000 });
+
+    await johan.send('follow-ups', { mentionBot: 'Anteckna' });
+    await latest(johan, 'Your open follow-ups');
+    await johan.page.getByText(line.replace(/\*\*/g, '')).first().waitFor({ timeout: 15_000 });
+  });
+
+  const meetingId = async (): Promise<string> =>
+    (await bot.deps.meetings.upcoming(NETWORK_ID, new Date()))[0]?.meetingId ?? '';
+
+  /** Waits until `count` people are recorded present (the invoke is answered in the background of the page). */
+  const checkedIn = async (count: number): Promise<void> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const present = (await bot.deps.attendance.list(await meetingId())).filter((a) => a.present).length;
+      if (present === count) return;
+      if (Date.now() > deadline) throw new Error(`expected ${count} checked in, saw ${present}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+});

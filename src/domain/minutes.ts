@@ -1,0 +1,144 @@
+import type { Attendance } from './attendance';
+import { groupAttendance } from './attendance';
+import type { Decision } from './decision';
+import type { FollowUp } from './follow-up';
+import type { ItemNote } from './item-note';
+import type { Meeting } from './meeting';
+import { foldName } from './names';
+import type { RosterMember } from './roster';
+import type { LocalDate } from './when/local-date';
+
+/** One person as the minutes list them: "Maria Ljung, GR, punkt 3 och 6". */
+export interface MinutesPerson {
+  name: string;
+  /** Left out inside the staff group, where everyone is of the association. */
+  organisation?: string;
+  items?: number[];
+  substituteFor?: string;
+}
+
+export interface MinutesItem {
+  number: number;
+  title: string;
+  presenters: string[];
+  slides: boolean;
+  notes: string[];
+  decisions: string[];
+  followUps: MinutesFollowUp[];
+}
+
+export interface MinutesFollowUp {
+  owner: string;
+  text: string;
+  /** yyyy-mm-dd in the network's zone. */
+  due?: string;
+}
+
+/** What the minutes say, in the order they say it; rendering (Markdown, Word, card) adds only words and layout. */
+export interface Minutes {
+  networkName: string;
+  meetingTitle: string;
+  date: LocalDate;
+  /** "Digitalt möte via Teams" when undefined. */
+  place?: string;
+  present: { heading?: string; staff: boolean; people: MinutesPerson[] }[];
+  guests: MinutesPerson[];
+  absent: MinutesPerson[];
+  items: MinutesItem[];
+  /** Recorded without an item: shown after the items. */
+  other: Omit<MinutesItem, 'number' | 'title' | 'presenters' | 'slides'>;
+  secretary?: string;
+  upcoming: { date: LocalDate; title: string }[];
+}
+
+export interface MinutesInput {
+  networkName: string;
+  /**
+   * The association's own organisation ("GR"): when set, those present are grouped as in the networks' minutes,
+   * "Nätverket" (members, with their organisation) and the association's staff (names only, items if not all).
+   */
+  staffOrganisation?: string;
+  meeting: Meeting;
+  attendance: Attendance[];
+  roster: RosterMember[];
+  decisions: Decision[];
+  notes: ItemNote[];
+  followUps: FollowUp[];
+  secretary?: string;
+  /** Later meetings of the network, for "Nästa nätverksmöte". */
+  upcoming: Meeting[];
+}
+
+const person = (p: {
+  name: string;
+  organisation?: string;
+  items?: number[];
+  substituteFor?: { name: string };
+}): MinutesPerson => ({
+  name: p.name,
+  ...(p.organisation ? { organisation: p.organisation } : {}),
+  ...(p.items?.length ? { items: p.items } : {}),
+  ...(p.substituteFor ? { substituteFor: p.substituteFor.name } : {}),
+});
+
+const byOrganisationThenName = (a: MinutesPerson, b: MinutesPerson): number =>
+  (a.organisation ?? '\uffff').localeCompare(b.organisation ?? '\uffff', 'sv') || a.name.localeCompare(b.name, 'sv');
+
+/** Turns what was recorded at a meeting into the minutes' content. */
+export function buildMinutes(input: MinutesInput): Minutes {
+  const { meeting } = input;
+  const groups = groupAttendance(input.attendance, input.roster);
+  const staff = input.staffOrganisation ? foldName(input.staffOrganisation) : undefined;
+  const isStaff = (p: { organisation?: string }) => !!staff && !!p.organisation && foldName(p.organisation) === staff;
+
+  const members = groups.present.flatMap((group) => group.people).map(person);
+  const guests = groups.guests.map(person);
+  const present: Minutes['present'] = staff
+    ? [
+        { heading: 'network', staff: false, people: members.filter((p) => !isStaff(p)).sort(byOrganisationThenName) },
+        {
+          heading: input.staffOrganisation ?? '',
+          staff: true,
+          // The association's staff, whether on the roster or there for an item, are listed together, names only.
+          people: [...members.filter(isStaff), ...guests.filter(isStaff)]
+            .map(({ organisation: _organisation, ...rest }) => rest)
+            .sort((a, b) => (a.items ? 1 : 0) - (b.items ? 1 : 0) || a.name.localeCompare(b.name, 'sv')),
+        },
+      ].filter((group) => group.people.length > 0)
+    : [{ staff: false, people: members.sort(byOrganisationThenName) }];
+
+  const active = input.decisions.filter((d) => d.status === 'active').sort((a, b) => a.number - b.number);
+  const notes = [...input.notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const followUps = [...input.followUps].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const recordedFor = (item: number | undefined) => ({
+    notes: notes.filter((n) => n.item === item).map((n) => n.text),
+    decisions: active.filter((d) => d.item === item).map((d) => d.text),
+    followUps: followUps
+      .filter((f) => f.item === item)
+      .map((f) => ({ owner: f.owner.name, text: f.text, ...(f.due ? { due: f.due } : {}) })),
+  });
+
+  return {
+    networkName: input.networkName,
+    meetingTitle: meeting.title,
+    date: meeting.date,
+    ...(meeting.mode === 'physical' && meeting.place ? { place: meeting.place } : {}),
+    present,
+    guests: guests.filter((g) => !isStaff(g)).sort(byOrganisationThenName),
+    absent: groups.absent.map(person).sort(byOrganisationThenName),
+    items: meeting.items.map((item, index) => ({
+      number: index + 1,
+      title: item.title,
+      presenters: item.presenters,
+      slides: item.slides,
+      ...recordedFor(index + 1),
+    })),
+    other: recordedFor(undefined),
+    ...(input.secretary ? { secretary: input.secretary } : {}),
+    upcoming: input.upcoming
+      .filter((m) => m.meetingId !== meeting.meetingId && m.startsAt > meeting.startsAt && m.status !== 'cancelled')
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .slice(0, 3)
+      .map((m) => ({ date: m.date, title: m.title })),
+  };
+}

@@ -82,20 +82,26 @@ const person = (p: {
 });
 
 const byOrganisationThenName = (a: MinutesPerson, b: MinutesPerson): number =>
-  (a.organisation ?? '\uffff').localeCompare(b.organisation ?? '\uffff', 'sv') || a.name.localeCompare(b.name, 'sv');
+  (a.organisation ?? '\uffff').localeCompare(b.organisation ?? '\uffff', 'sv') ||
+  a.name.localeCompare(b.name, 'sv');
 
 /** Turns what was recorded at a meeting into the minutes' content. */
 export function buildMinutes(input: MinutesInput): Minutes {
   const { meeting } = input;
   const groups = groupAttendance(input.attendance, input.roster);
   const staff = input.staffOrganisation ? foldName(input.staffOrganisation) : undefined;
-  const isStaff = (p: { organisation?: string }) => !!staff && !!p.organisation && foldName(p.organisation) === staff;
+  const isStaff = (p: { organisation?: string }) =>
+    !!staff && !!p.organisation && foldName(p.organisation) === staff;
 
   const members = groups.present.flatMap((group) => group.people).map(person);
   const guests = groups.guests.map(person);
   const present: Minutes['present'] = staff
     ? [
-        { heading: 'network', staff: false, people: members.filter((p) => !isStaff(p)).sort(byOrganisationThenName) },
+        {
+          heading: 'network',
+          staff: false,
+          people: members.filter((p) => !isStaff(p)).sort(byOrganisationThenName),
+        },
         {
           heading: input.staffOrganisation ?? '',
           staff: true,
@@ -136,7 +142,9 @@ export function buildMinutes(input: MinutesInput): Minutes {
     other: recordedFor(undefined),
     ...(input.secretary ? { secretary: input.secretary } : {}),
     upcoming: input.upcoming
-      .filter((m) => m.meetingId !== meeting.meetingId && m.startsAt > meeting.startsAt && m.status !== 'cancelled')
+      .filter(
+        (m) => m.meetingId !== meeting.meetingId && m.startsAt > meeting.startsAt && m.status !== 'cancelled',
+      )
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
       .slice(0, 3)
       .map((m) => ({ date: m.date, title: m.title })),

@@ -298,6 +298,16 @@ export const sv = {
   'note.text': 'Anteckning',
   'note.required': 'Skriv anteckningen (högst 2000 tecken).',
   'help.command.checkIn': 'Visar incheckningskortet igen under mötet.',
+  'minutes.title': 'Anteckningar',
+  'minutes.digital': 'Digitalt möte via Teams',
+  'minutes.networkGroup': 'Nätverket',
+  'minutes.followUps': 'Att göra:',
+  'minutes.due': 'senast {date}',
+  'minutes.other': 'Övrigt',
+  'minutes.keptBy': 'Vid anteckningarna,',
+  'minutes.upcoming': 'Några kommande aktiviteter:',
+  'minutes.nextMeeting': 'Nästa nätverksmöte {date} ({title})',
+  'minutes.laterMeeting': '{title}, {date}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

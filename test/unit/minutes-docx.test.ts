@@ -1,0 +1,53 @@
+import mammoth from 'mammoth';
+import { buildMinutes } from '../../src/domain/minutes';
+import { renderMinutesDocx } from '../../src/minutes/minutes-docx';
+import { realisticMinutesInput } from '../fixtures/minutes/realistic-meeting';
+
+/** Opens the generated file with a .docx reader (mammoth), as Word would, and looks at its structure. */
+describe('minutes as a Word document', () => {
+  let html = '';
+  beforeAll(async () => {
+    const buffer = await renderMinutesDocx(buildMinutes(realisticMinutesInput('GR')), 'sv');
+    html = (await mammoth.convertToHtml({ buffer })).value;
+  });
+
+  it('has the headings of the minutes, items numbered with "(bilder finns)"', () => {
+    const headings = [...html.matchAll(/<h[12]>([^<]+)<\/h[12]>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'NÄRVARANDE',
+      'Nätverket',
+      'GR',
+      'GÄSTER',
+      'EJ NÄRVARANDE',
+      '1. Aktuellt läge Covid 19 (bilder finns)',
+      '2. Vårdens medarbetare (bilder finns)',
+      '3. Remiss regional utvecklingsstrategi',
+      '4. Stödcentrum för brottsutsatta',
+      '5. Nära vård (bilder finns)',
+      '6. Provtagning och skyddsutrustning',
+      '7. Nästa möte och studieresa',
+      'Övrigt',
+    ]);
+  });
+
+  it('lists attendance as bullets: a substitute, staff for items, guests, absentees', () => {
+    for (const line of [
+      'Monika Fundin, Kungälv (ersättare för Lena Arnfelt)',
+      'Maria Ljung, punkt 3 och 6',
+      'Theresa Larsen, FoU i Väst, punkt 2',
+      'Arto Niskala, Öckerö',
+    ])
+      expect(html).toContain(`<li>${line}</li>`);
+    expect(html).not.toContain('Lena Arnfelt, Kungälv');
+  });
+
+  it('sets decisions in italics and lists follow-ups with owner and deadline', () => {
+    expect(html).toContain('<p><em>Nätverket beslutar i enlighet med GR:s förslag.</em></p>');
+    expect(html).not.toContain('Nätverket avvaktar.');
+    expect(html).toContain(
+      '<li>Sara Nordenhielm: skickar ut information separat i ett mejl, senast 8 maj 2020</li>',
+    );
+    expect(html).toContain('<li>GR: återkommer med förslag till tider</li>');
+    expect(html).toContain('Vid anteckningarna,<br />Sara Nordenhielm');
+  });
+});

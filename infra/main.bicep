@@ -20,6 +20,11 @@ param botSku string = 'F0'
 @description('Name of the Cosmos DB database. Must match COSMOS_DATABASE.')
 param databaseName string = 'anteckna'
 
+@description('Secret that signs short-lived download links of minutes (at least 32 characters).')
+@secure()
+@minLength(32)
+param downloadSigningKey string
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var tenantId = subscription().tenantId
 // Cosmos DB Built-in Data Contributor (data plane read/write, no key access).
@@ -139,6 +144,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DATABASE', value: databaseName }
         { name: 'COSMOS_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
         { name: 'SHUTDOWN_GRACE_MS', value: '10000' }
+        // The site's own default address; a custom domain replaces it here.
+        { name: 'PUBLIC_BASE_URL', value: 'https://${namePrefix}-bot-${suffix}.azurewebsites.net' }
+        { name: 'DOWNLOAD_SIGNING_KEY', value: downloadSigningKey }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }

@@ -34,6 +34,11 @@ export const configSchema = z
     COSMOS_TRUST_SELF_SIGNED: flag.default('false'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    PUBLIC_BASE_URL: z
+      .string()
+      .url({ message: 'must be the https address Teams users reach the bot at' })
+      .optional(),
+    DOWNLOAD_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string): void => {
@@ -47,6 +52,11 @@ export const configSchema = z
       need(
         'COSMOS_ENDPOINT',
         'when NODE_ENV=production (the embedded Cosmos server keeps data in memory only)',
+      );
+      need('PUBLIC_BASE_URL', 'when NODE_ENV=production (download links of minutes point at it)');
+      need(
+        'DOWNLOAD_SIGNING_KEY',
+        'when NODE_ENV=production (download links must verify on every instance and after a restart)',
       );
     }
     if (production || env.BOT_ID !== undefined) {
@@ -96,6 +106,10 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** How often due work (agenda posting) is looked for; 0 turns the scheduler off in this instance. */
   schedulerIntervalMs: number;
+  /** Where users' browsers reach this server, for download links; undefined: this process's own address. */
+  publicBaseUrl?: string;
+  /** Signs download links; undefined outside production: a random key for this process. */
+  downloadSigningKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +158,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'embedded', database: e.COSMOS_DATABASE },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
+    ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
   };
 }
 

@@ -32,7 +32,14 @@ describe('readConfig', () => {
     const problems = expectProblems({ NODE_ENV: 'production' });
     const keys = problems.map((p) => p.split(':')[0]);
     expect(keys).toEqual(
-      expect.arrayContaining(['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT']),
+      expect.arrayContaining([
+        'BOT_ID',
+        'BOT_PASSWORD',
+        'BOT_TENANT_ID',
+        'COSMOS_ENDPOINT',
+        'PUBLIC_BASE_URL',
+        'DOWNLOAD_SIGNING_KEY',
+      ]),
     );
     expect(problems.find((p) => p.startsWith('BOT_ID'))).toMatch(/unauthenticated/);
   });
@@ -59,7 +66,10 @@ describe('readConfig', () => {
       BOT_TYPE: 'UserAssignedMSI',
       BOT_TENANT_ID: '66666666-7777-8888-9999-000000000000',
       COSMOS_ENDPOINT: 'https://anteckna.documents.azure.com:443/',
+      PUBLIC_BASE_URL: 'https://anteckna-bot.azurewebsites.net/',
+      DOWNLOAD_SIGNING_KEY: 's'.repeat(44),
     });
+    expect(config.publicBaseUrl).toBe('https://anteckna-bot.azurewebsites.net');
     expect(config.bot).toEqual({
       appId: '11111111-2222-3333-4444-555555555555',
       password: undefined,

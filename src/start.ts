@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createApp } from './bot/create-app';
 import { createAdapter } from './bot/create-adapter';
 import type { BotDeps } from './bot/bot-deps';
@@ -8,6 +8,9 @@ import { systemClock, type Clock } from './domain/clock';
 import { createAgendaPublisher } from './features/meetings/agenda-publisher';
 import { createProactiveAgendaPoster } from './features/meetings/proactive-agenda-poster';
 import { createHttpServer } from './http/create-http-server';
+import { createDownloadLinks } from './http/download-links';
+import { createMinutesFile } from './features/minutes/minutes-file';
+import { createMinutesRepository } from './storage/minutes-repository';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { InFlight } from './http/in-flight';
@@ -45,6 +48,8 @@ export async function startBot(
   const { logger } = options;
   const cosmos = await openCosmos(config.cosmos, logger);
   const clock = options.clock ?? systemClock;
+  // Known once the server listens (tests listen on port 0).
+  let ownBaseUrl = '';
   const deps: BotDeps = {
     logger,
     clock,
@@ -59,6 +64,11 @@ export async function startBot(
     notes: createItemNoteRepository(cosmos.containers.meetings),
     followUps: createFollowUpRepository(cosmos.containers.followUps),
     commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
+    minutes: createMinutesRepository(cosmos.containers.meetings),
+    downloads: createDownloadLinks(
+      () => config.publicBaseUrl ?? ownBaseUrl,
+      config.downloadSigningKey ?? randomBytes(32).toString('base64url'),
+    ),
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });
@@ -83,7 +93,16 @@ export async function startBot(
     ],
   });
   const inFlight = new InFlight();
-  const server = createHttpServer({ adapter, app, logger, inFlight, ready: () => cosmos.ping() });
+  const server = createHttpServer({
+    adapter,
+    app,
+    logger,
+    inFlight,
+    ready: () => cosmos.ping(),
+    downloads: deps.downloads,
+    minutesFile: createMinutesFile(deps),
+    clock,
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -96,6 +115,7 @@ export async function startBot(
   }
   const { port } = server.address();
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  ownBaseUrl = `http://${host}:${port}`;
   logger.info(
     {
       port,

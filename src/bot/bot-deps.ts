@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
+import type { DownloadLinks } from '../http/download-links';
 import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
 import type { CommandMarkerRepository } from '../storage/command-marker-repository';
@@ -8,6 +9,7 @@ import type { FollowUpRepository } from '../storage/follow-up-repository';
 import type { ItemNoteRepository } from '../storage/item-note-repository';
 import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
+import type { MinutesRepository } from '../storage/minutes-repository';
 import type { NetworkRepository } from '../storage/network-repository';
 import type { RosterRepository } from '../storage/roster-repository';
 import type { RsvpRepository } from '../storage/rsvp-repository';
@@ -26,5 +28,8 @@ export interface BotDeps {
   decisions: DecisionRepository;
   notes: ItemNoteRepository;
   followUps: FollowUpRepository;
+  minutes: MinutesRepository;
+  /** Makes short-lived signed download links for minutes files. */
+  downloads: DownloadLinks;
   commandMarkers: CommandMarkerRepository;
 }

@@ -3,6 +3,7 @@ import { registerAttendance } from '../features/attendance/register';
 import { registerDecisions } from '../features/decisions/register';
 import { registerConversations } from '../features/conversations/register';
 import { registerFollowUps } from '../features/follow-ups/register';
+import { registerMinutes } from '../features/minutes/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
 import { registerMeetings } from '../features/meetings/register';
@@ -36,6 +37,7 @@ export function createApp(options: {
   registerAttendance(app, commands, deps);
   registerDecisions(app, commands, deps);
   registerFollowUps(app, commands, deps);
+  registerMinutes(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

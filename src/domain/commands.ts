@@ -17,7 +17,8 @@ export type CommandName =
   | 'item'
   | 'note'
   | 'followUp'
-  | 'followUps';
+  | 'followUps'
+  | 'minutes';
 
 interface CommandDefinition {
   name: CommandName;

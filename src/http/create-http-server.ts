@@ -3,7 +3,10 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { activityBodySchema } from './activity-body';
+import type { Clock } from '../domain/clock';
+import { DOWNLOAD_PATH, type DownloadLinks } from './download-links';
 import type { InFlight } from './in-flight';
+import type { DownloadClaim } from './signed-link';
 
 export interface HttpServerDeps {
   adapter: TeamsAdapter;
@@ -12,6 +15,12 @@ export interface HttpServerDeps {
   inFlight: InFlight;
   /** True when storage answers; drives /readyz. */
   ready(): Promise<boolean>;
+  downloads: DownloadLinks;
+  /** The file a verified download link names, or undefined when that minutes version is gone. */
+  minutesFile(
+    claim: DownloadClaim,
+  ): Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
+  clock: Clock;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -61,6 +70,35 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       else if (body === undefined) res.send(status);
       else res.send(status, body);
     });
+  });
+
+  // Minutes files, only through a signed link that has not expired: never an open URL.
+  server.get(`${DOWNLOAD_PATH}/:token`, async (req, res) => {
+    const token = String((req.params as { token?: string }).token ?? '');
+    const verified = deps.downloads.verify(token, deps.clock());
+    if (!verified.ok) {
+      res.send(verified.problem === 'expired' ? 410 : 403, {
+        error: verified.problem === 'expired' ? 'link expired' : 'forbidden',
+      });
+      return;
+    }
+    try {
+      const file = await deps.minutesFile(verified.claim);
+      if (!file) {
+        res.send(404, { error: 'not found' });
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': file.body.length,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'Cache-Control': 'private, no-store',
+      });
+      res.end(file.body);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'minutes download failed');
+      res.send(503, { error: 'unavailable' });
+    }
   });
 
   server.get('/healthz', (_req, res, next) => {

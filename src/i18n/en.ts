@@ -304,4 +304,26 @@ export const en: Record<MessageKey, string> = {
   'minutes.upcoming': 'Coming up:',
   'minutes.nextMeeting': 'Next network meeting {date} ({title})',
   'minutes.laterMeeting': '{title}, {date}',
+  'help.command.minutes':
+    'Makes the notes (minutes) of the latest meeting, or of the meeting on a date: minutes 2026-11-20 (chairs, secretary).',
+  'minutes.cardHeading': 'Notes, {title} {date}',
+  'minutes.draftStatus':
+    'Draft, version {version}. Review and approve it; only then is it published in the network chat.',
+  'minutes.approvedStatus': 'Approved version {version} ({name}).',
+  'minutes.factPresent': 'Present',
+  'minutes.factDecisions': 'Decisions',
+  'minutes.factFollowUps': 'Follow-ups',
+  'minutes.truncated': 'The text is shortened here; the whole notes are in the files.',
+  'minutes.word': 'Word (.docx)',
+  'minutes.markdown': 'Text (.md)',
+  'minutes.newLinks': 'New download links',
+  'minutes.approve': 'Approve and publish',
+  'minutes.noMeeting': 'There is no meeting held yet to make notes of.',
+  'minutes.noMeetingOn':
+    'I find no meeting held on {date}. Write the date as 2026-11-20, or just "minutes" for the latest.',
+  'minutes.linksFresh': 'New links; they work for 15 minutes.',
+  'minutes.approved': 'The notes are approved and published.',
+  'minutes.alreadyApproved': 'This version is already approved.',
+  'minutes.conflict': 'The draft changed just now. Here is the latest version; review it and approve again.',
+  'minutes.offer': 'Here is a draft of the notes. Review it, correct what is needed and approve it.',
 };

@@ -308,6 +308,28 @@ export const sv = {
   'minutes.upcoming': 'Några kommande aktiviteter:',
   'minutes.nextMeeting': 'Nästa nätverksmöte {date} ({title})',
   'minutes.laterMeeting': '{title}, {date}',
+  'help.command.minutes':
+    'Gör anteckningar (protokoll) av senaste mötet, eller mötet ett visst datum: protokoll 2026-11-20 (ordförande, sekreterare).',
+  'minutes.cardHeading': 'Anteckningar, {title} {date}',
+  'minutes.draftStatus':
+    'Utkast, version {version}. Granska och godkänn; först då publiceras det i nätverkets chatt.',
+  'minutes.approvedStatus': 'Godkänd version {version} ({name}).',
+  'minutes.factPresent': 'Närvarande',
+  'minutes.factDecisions': 'Beslut',
+  'minutes.factFollowUps': 'Uppgifter',
+  'minutes.truncated': 'Texten är förkortad här; hela anteckningarna finns i filerna.',
+  'minutes.word': 'Word (.docx)',
+  'minutes.markdown': 'Text (.md)',
+  'minutes.newLinks': 'Nya nedladdningslänkar',
+  'minutes.approve': 'Godkänn och publicera',
+  'minutes.noMeeting': 'Det finns inget hållet möte att göra anteckningar av.',
+  'minutes.noMeetingOn':
+    'Jag hittar inget hållet möte den {date}. Skriv datumet som 2026-11-20, eller bara ”protokoll” för det senaste.',
+  'minutes.linksFresh': 'Nya länkar; de gäller i 15 minuter.',
+  'minutes.approved': 'Anteckningarna är godkända och publicerade.',
+  'minutes.alreadyApproved': 'Den här versionen är redan godkänd.',
+  'minutes.conflict': 'Utkastet ändrades nyss. Här är den senaste versionen; granska den och godkänn igen.',
+  'minutes.offer': 'Här är ett utkast till anteckningarna. Granska, rätta det som behövs och godkänn.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -17,6 +17,8 @@ export interface MeetingRepository {
   replace(meeting: Meeting, etag: string): Promise<VersionedMeeting>;
   /** Meetings not yet over (or still in progress past their planned end), not cancelled or ended, soonest first. */
   upcoming(networkId: string, now: Date): Promise<Meeting[]>;
+  /** Meetings that have been held (started or ended), latest first: what minutes can be made of. */
+  held(networkId: string): Promise<Meeting[]>;
   /**
    * Meetings whose agenda is due for automatic posting. `agendaDueAt` exists only until the agenda is posted, so
    * this reads due items only, however many meetings are past or far ahead.
@@ -126,6 +128,24 @@ export function createMeetingRepository(container: Container): MeetingRepository
         return resources.map(toMeeting).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
       } catch (error) {
         throw storageUnavailable(error, 'list meetings');
+      }
+    },
+
+    async held(networkId) {
+      try {
+        const { resources } = await container.items
+          .query<MeetingDocument>(
+            {
+              query:
+                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND (c.status = "started" OR c.status = "ended")',
+              parameters: [{ name: '@networkId', value: networkId }],
+            },
+            { partitionKey: networkId },
+          )
+          .fetchAll();
+        return resources.map(toMeeting).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+      } catch (error) {
+        throw storageUnavailable(error, 'list held meetings');
       }
     },
   };

@@ -2,24 +2,15 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
 import { isAppError } from '../../domain/app-error';
 import { ended } from '../../domain/meeting';
+import { offerMinutes } from '../minutes/offer-minutes';
 import { endedSummary } from './attendance-summary';
 import { meetingInProgress } from './meeting-in-progress';
 
-/** `avsluta möte` / `end meeting`: closes the meeting and tells the secretary what the minutes still lack. */
-export function createEndMeeting(
-  deps: Pick<
-    BotDeps,
-    | 'networks'
-    | 'meetings'
-    | 'meetingLinks'
-    | 'roster'
-    | 'attendance'
-    | 'decisions'
-    | 'notes'
-    | 'followUps'
-    | 'clock'
-  >,
-) {
+/**
+ * `avsluta möte` / `end meeting`: closes the meeting, tells the secretary what the minutes still lack and offers a
+ * first draft of them.
+ */
+export function createEndMeeting(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {
     const access = await meetingInProgress(context, deps, { needsRole: true });
     if (!access) return;
@@ -28,12 +19,14 @@ export function createEndMeeting(
       await context.sendActivity(t('meeting.notStarted', { title: meeting.title }));
       return;
     }
+    let closed;
     try {
-      await deps.meetings.replace(ended(meeting, deps.clock()), etag);
+      closed = await deps.meetings.replace(ended(meeting, deps.clock()), etag);
     } catch (error) {
       if (isAppError(error) && error.code === 'Conflict') return;
       throw error;
     }
     await context.sendActivity(await endedSummary(deps, network, meeting, t));
+    await offerMinutes(context, deps, network, closed.meeting);
   };
 }

@@ -7,6 +7,7 @@ import { renderCheckInCard } from '../../cards/check-in-card';
 import { isAppError } from '../../domain/app-error';
 import { ended, started } from '../../domain/meeting';
 import { createTranslator } from '../../i18n/translator';
+import { offerMinutes } from '../minutes/offer-minutes';
 import { endedSummary } from './attendance-summary';
 import { linkedMeeting } from './linked-meeting';
 import { recordPresence } from './record-presence';
@@ -79,14 +80,16 @@ export function registerMeetingEvents(app: Application, deps: BotDeps): void {
   app.activity(isEvent(MEETING_EVENTS.end), async (context) => {
     const linked = await linkedMeeting(context, deps);
     if (!linked || linked.meeting.status !== 'started') return;
+    let closed;
     try {
-      await deps.meetings.replace(ended(linked.meeting, deps.clock()), linked.etag);
+      closed = await deps.meetings.replace(ended(linked.meeting, deps.clock()), linked.etag);
     } catch (error) {
       if (isAppError(error) && error.code === 'Conflict') return;
       throw error;
     }
     const t = createTranslator(linked.network.settings.language);
     await context.sendActivity(await endedSummary(deps, linked.network, linked.meeting, t));
+    await offerMinutes(context, deps, linked.network, closed.meeting);
   });
 
   const recordParticipants = (source: 'joinEvent' | 'leaveEvent') => async (context: TurnContext) => {

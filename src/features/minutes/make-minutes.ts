@@ -1,0 +1,41 @@
+import type { TurnContext } from 'botbuilder';
+import { actorOf } from '../../bot/actor';
+import type { BotDeps } from '../../bot/bot-deps';
+import { cardActivity } from '../../bot/card-activity';
+import type { CommandInput } from '../../bot/command-router';
+import { turnLanguage } from '../../bot/turn-language';
+import { canManageRoster, rosterKeepers } from '../../domain/network';
+import { isoDate } from '../../domain/when/local-date';
+import { createTranslator } from '../../i18n/translator';
+import { linkedMeeting } from '../attendance/linked-meeting';
+import { activeNetwork } from '../roster/active-network';
+import { draftMinutes } from './draft-minutes';
+import { minutesCardFor } from './minutes-card-for';
+
+/** `protokoll [yyyy-mm-dd]` / `minutes [date]`: a draft of the latest (or that day's) meeting's minutes, for chairs and the secretary. */
+export function createMakeMinutes(deps: BotDeps) {
+  return async (context: TurnContext, input: CommandInput): Promise<void> => {
+    const network = (await linkedMeeting(context, deps))?.network ?? (await activeNetwork(context, deps));
+    if (!network) {
+      await context.sendActivity(
+        createTranslator(await turnLanguage(context, deps.networks))('meeting.networkNotSetUp'),
+      );
+      return;
+    }
+    const t = createTranslator(network.settings.language);
+    const actor = actorOf(context);
+    if (!actor || !canManageRoster(network, actor.aadObjectId)) {
+      await context.sendActivity(t('meeting.rolesOnly', { names: rosterKeepers(network).join(', ') }));
+      return;
+    }
+    const held = await deps.meetings.held(network.networkId);
+    const date = input.args.trim();
+    const meeting = date ? held.find((m) => isoDate(m.date) === date) : held[0];
+    if (!meeting) {
+      await context.sendActivity(date ? t('minutes.noMeetingOn', { date }) : t('minutes.noMeeting'));
+      return;
+    }
+    const draft = await draftMinutes(deps, network, meeting, actor.aadObjectId);
+    await context.sendActivity(cardActivity(minutesCardFor(deps, network, draft)));
+  };
+}

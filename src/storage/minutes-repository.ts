@@ -1,0 +1,88 @@
+import type { Container } from '@azure/cosmos';
+import { AppError } from '../domain/app-error';
+import type { MinutesVersion } from '../domain/minutes-version';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { listInMeeting } from './list-in-meeting';
+import { replaceIfUnchanged } from './replace-if-unchanged';
+
+type MinutesDocument = MinutesVersion & { id: string; type: 'minutes'; _etag?: string };
+
+export interface VersionedMinutes {
+  minutes: MinutesVersion;
+  etag: string;
+}
+
+export interface MinutesRepository {
+  /** The newest version of a meeting's minutes, if any. */
+  latest(meetingId: string): Promise<VersionedMinutes | undefined>;
+  get(meetingId: string, version: number): Promise<VersionedMinutes | undefined>;
+  /** Creates the next version; two at once both get their own number. */
+  createNext(minutes: Omit<MinutesVersion, 'version'>): Promise<VersionedMinutes>;
+  /** Replaces a version if nobody changed it since `etag`; a lost race is a Conflict. */
+  replace(minutes: MinutesVersion, etag: string): Promise<VersionedMinutes>;
+}
+
+const minutesId = (meetingId: string, version: number) => `minutes:${meetingId}:${version}`;
+const MAX_ATTEMPTS = 10;
+
+const strip = (doc: MinutesDocument): VersionedMinutes => {
+  const { id: _id, type: _type, _etag, ...rest } = doc;
+  const { _rid, _self, _ts, _attachments, ...minutes } = rest as MinutesVersion & Record<string, unknown>;
+  return { minutes, etag: _etag ?? '' };
+};
+
+/** Minutes share their meeting's partition; versions are numbered by creating the numbered id (409: taken). */
+export function createMinutesRepository(container: Container): MinutesRepository {
+  const all = async (meetingId: string) =>
+    (await listInMeeting<MinutesDocument>(container, meetingId, 'minutes')).sort(
+      (a, b) => b.version - a.version,
+    );
+
+  return {
+    async latest(meetingId) {
+      const [newest] = await all(meetingId);
+      return newest ? strip(newest) : undefined;
+    },
+
+    async get(meetingId, version) {
+      try {
+        const { resource } = await container
+          .item(minutesId(meetingId, version), meetingId)
+          .read<MinutesDocument>();
+        return resource ? strip(resource) : undefined;
+      } catch (error) {
+        if (hasStatus(error, 404)) return undefined;
+        throw storageUnavailable(error, 'read minutes');
+      }
+    },
+
+    async createNext(input) {
+      let version = ((await all(input.meetingId))[0]?.version ?? 0) + 1;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1, version += 1) {
+        try {
+          const minutes: MinutesVersion = { ...input, version };
+          const { resource } = await container.items.create<MinutesDocument>({
+            ...minutes,
+            id: minutesId(input.meetingId, version),
+            type: 'minutes',
+          });
+          return { minutes, etag: resource?._etag ?? '' };
+        } catch (error) {
+          if (!hasStatus(error, 409)) throw storageUnavailable(error, 'create minutes');
+        }
+      }
+      throw new AppError('Unavailable', `no free minutes version for ${input.meetingId}`);
+    },
+
+    async replace(minutes, etag) {
+      const newEtag = await replaceIfUnchanged(
+        container,
+        { ...minutes, id: minutesId(minutes.meetingId, minutes.version), type: 'minutes' },
+        minutes.meetingId,
+        etag,
+        `minutes version ${minutes.version}`,
+      );
+      return { minutes, etag: newEtag };
+    },
+  };
+}

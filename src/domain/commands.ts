@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'item', words: { sv: ['punkt'], en: ['item'] } },
   { name: 'note', words: { sv: ['anteckning'], en: ['note'] } },
   { name: 'followUp', words: { sv: ['uppgift'], en: ['action'] } },
+  { name: 'minutes', words: { sv: ['protokoll', 'anteckningar'], en: ['minutes'] } },
   {
     name: 'followUps',
     words: { sv: ['uppföljning', 'uppfoljning'], en: ['follow-ups', 'follow ups', 'followups'] },

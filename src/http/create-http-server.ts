@@ -73,8 +73,9 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   });
 
   // Minutes files, only through a signed link that has not expired: never an open URL.
-  server.get(`${DOWNLOAD_PATH}/:token`, async (req, res) => {
-    const token = String((req.params as { token?: string }).token ?? '');
+  // The token rides in the query: restify's router caps path parameters at 100 characters.
+  server.get(DOWNLOAD_PATH, async (req, res) => {
+    const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? '';
     const verified = deps.downloads.verify(token, deps.clock());
     if (!verified.ok) {
       res.send(verified.problem === 'expired' ? 410 : 403, {

@@ -14,7 +14,7 @@ export const DOWNLOAD_PATH = '/minutes/download';
 export function createDownloadLinks(baseUrl: () => string, key: string): DownloadLinks {
   return {
     urlFor: (claim, now) =>
-      `${baseUrl()}${DOWNLOAD_PATH}/${signDownloadLink({ ...claim, expiresAt: now.getTime() + DOWNLOAD_LINK_TTL_MS }, key)}`,
+      `${baseUrl()}${DOWNLOAD_PATH}?token=${signDownloadLink({ ...claim, expiresAt: now.getTime() + DOWNLOAD_LINK_TTL_MS }, key)}`,
     verify: (token, now) => verifyDownloadLink(token, key, now),
   };
 }

@@ -128,6 +128,20 @@ describe('during the meeting in Agents Playground', () => {
     await johan.page.getByText(line.replace(/\*\*/g, '')).first().waitFor({ timeout: 15_000 });
   });
 
+  it('Karin ends the meeting and "minutes" shows the draft minutes card', async () => {
+    await karin.send('end meeting', { mentionBot: 'Anteckna' });
+    await karin.cardsWithText(en['minutes.offer']).first().waitFor({ timeout: 15_000 });
+    await karin.send('minutes', { mentionBot: 'Anteckna' });
+    await karin.waitForCount(karin.cardsWithText('Notes, December meeting'), 2);
+    const card = karin.cardsWithText('Notes, December meeting').last();
+    const text = await card.innerText();
+    expect(text).toContain('Draft, version 1');
+    expect(text).toMatch(/PRESENT[\s\S]*Johan Berg[\s\S]*Karin Ek/);
+    expect(text).toContain('The network supports the assignment.');
+    expect(text).toContain('Johan Berg: sends out the information, by 31 December 2099');
+    await expect(card.getByRole('button', { name: en['minutes.approve'] }).count()).resolves.toBe(1);
+  });
+
   const meetingId = async (): Promise<string> =>
     (await bot.deps.meetings.upcoming(NETWORK_ID, new Date()))[0]?.meetingId ?? '';
 

@@ -1,0 +1,140 @@
+import mammoth from 'mammoth';
+import { sv } from '../../src/i18n/sv';
+import { meetingStarting } from '../fixtures/meeting';
+import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
+import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { chatMember } from '../helpers/chat-member';
+import { setUpNetwork } from '../helpers/network-setup';
+import { attachmentCard, cardTexts } from '../helpers/teams-activity';
+import { cardProblems } from '../helpers/validate-card';
+
+type Action = { type: string; title?: string; url?: string; verb?: string; data?: Record<string, string> };
+const actions = (card: unknown): Action[] => (card as { actions: Action[] }).actions;
+const link = (card: unknown, title: string) => actions(card).find((a) => a.title === title)?.url ?? '';
+const dataOf = (card: unknown, verb: string) => actions(card).find((a) => a.verb === verb)?.data ?? {};
+
+describe('minutes after the meeting', () => {
+  const suite = withBotAndConnector();
+  let counter = 0;
+  let network: Awaited<ReturnType<typeof setUpNetwork>>;
+  let meetingId = '';
+  const { say, press } = chatMember(suite, () => network);
+
+  beforeEach(async () => {
+    counter += 1;
+    network = await setUpNetwork(suite.bot, suite.connector, `19:minutes-${counter}@thread.v2`, {
+      chairs: KARIN.aadObjectId,
+      secretary: JOHAN.aadObjectId,
+    });
+    await suite.bot.deps.roster.setOrganisation(network.networkId, SARA.id, 'Kungälv');
+    await suite.bot.deps.roster.setOrganisation(network.networkId, KARIN.id, 'Ale');
+    const meeting = meetingStarting(network.networkId, new Date(Date.now() + 3600_000), {
+      title: 'Nätverksmöte november',
+      items: [
+        { title: 'Aktuellt läge', presenters: ['Lena Holmlund'], guests: [], slides: true },
+        { title: 'Nära vård', presenters: [], guests: [], slides: false },
+      ],
+    });
+    meetingId = meeting.meetingId;
+    await suite.bot.deps.meetings.create(meeting);
+    await say('starta möte');
+    await press('attendance.checkIn', { networkId: network.networkId, meetingId }, SARA);
+    await press('attendance.checkIn', { networkId: network.networkId, meetingId }, KARIN);
+    await say('beslut punkt 1 Nätverket ställer sig bakom uppdraget.');
+    await say('anteckning punkt 1 Lena informerar om läget.');
+    await say('uppgift punkt 2 Kungälv återkommer senast 31 december 2099');
+  });
+
+  it('offers a draft when the meeting ends; its files download through signed links only', async () => {
+    await say('avsluta möte');
+    await suite.connector.waitForCalls(2);
+    const card = attachmentCard(suite.connector.sent[1] ?? {});
+    expect(cardProblems(card ?? {})).toEqual([]);
+    const texts = cardTexts(card);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        sv['minutes.offer'],
+        expect.stringMatching(/^Anteckningar, Nätverksmöte november \d+ \w+ \d{4}$/),
+        'Utkast, version 1. Granska och godkänn; först då publiceras det i nätverkets chatt.',
+      ]),
+    );
+    const text = texts.find((t) => t.startsWith('**Anteckningar**')) ?? '';
+    expect(text).toContain('**NÄRVARANDE**\n\n- Karin Ek, Ale\n- Sara Lind, Kungälv');
+    expect(text).toContain(
+      '**1. Aktuellt läge (bilder finns)**\n\n_Lena Holmlund_\n\nLena informerar om läget.',
+    );
+    expect(text).toContain('*Nätverket ställer sig bakom uppdraget.*');
+    expect(text).toContain('- Kungälv: återkommer, senast 31 december 2099');
+    expect(text).toContain('Vid anteckningarna,\nJohan Berg');
+
+    const word = await fetch(link(card, 'Word (.docx)'));
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(word.headers.get('content-disposition')).toMatch(
+      /filename\*=UTF-8''Anteckningar-\d{4}-\d{2}-\d{2}-v1\.docx/,
+    );
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(await word.arrayBuffer()) })).value;
+    expect(html).toContain('<h1>1. Aktuellt läge (bilder finns)</h1>');
+    expect(html).toContain('<em>Nätverket ställer sig bakom uppdraget.</em>');
+
+    const markdown = await fetch(link(card, 'Text (.md)'));
+    expect(await markdown.text()).toContain('## 1. Aktuellt läge (bilder finns)');
+
+    const url = new URL(link(card, 'Word (.docx)'));
+    const [payload, signature] = (url.searchParams.get('token') ?? '').split('.');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), version: 2 }),
+    ).toString('base64url');
+    for (const token of [`${forged}.${signature}`, 'garbage', `${payload}.x${signature}`]) {
+      const refused = await fetch(`${url.origin}${url.pathname}?token=${token}`);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).not.toContain('Nätverket');
+    }
+  });
+
+  it('"protokoll" is for chairs and the secretary; approval publishes, and a correction is a new version', async () => {
+    await say('avsluta möte');
+    expect((await say('protokoll', ANDERS)).text).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    expect((await say('protokoll 2020-01-01', JOHAN)).text).toBe(
+      'Jag hittar inget hållet möte den 2020-01-01. Skriv datumet som 2026-11-20, eller bara ”protokoll” för det senaste.',
+    );
+    const draft = attachmentCard(await say('protokoll', JOHAN));
+    // Still version 1: the draft offered at the end is rewritten, not multiplied.
+    expect(cardTexts(draft)).toContain(
+      'Utkast, version 1. Granska och godkänn; först då publiceras det i nätverkets chatt.',
+    );
+    const approve = dataOf(draft, 'minutes.approve');
+    expect((await press('minutes.approve', approve, ANDERS)).value).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    suite.connector.reset();
+    const approved = await press('minutes.approve', approve, JOHAN);
+    expect(cardTexts(approved.value)).toEqual(
+      expect.arrayContaining([sv['minutes.approved'], 'Godkänd version 1 (Johan Berg).']),
+    );
+    expect(actions(approved.value).map((a) => a.verb ?? a.type)).not.toContain('minutes.approve');
+    // Posted for the whole network.
+    expect(suite.connector.sent.map((a) => cardTexts(attachmentCard(a)))).toEqual([
+      expect.arrayContaining(['Godkänd version 1 (Johan Berg).']),
+    ]);
+    expect(cardTexts((await press('minutes.approve', approve, JOHAN)).value)).toContain(
+      sv['minutes.alreadyApproved'],
+    );
+    // Members may fetch fresh links of approved minutes.
+    expect(cardTexts((await press('minutes.links', dataOf(draft, 'minutes.links'), ANDERS)).value)).toContain(
+      sv['minutes.linksFresh'],
+    );
+
+    // A correction after approval (here: the chair makes the minutes again) is a new version; the approved one stays.
+    const correction = attachmentCard(await say('protokoll', KARIN));
+    expect(cardTexts(correction)).toContain(
+      'Utkast, version 2. Granska och godkänn; först då publiceras det i nätverkets chatt.',
+    );
+    expect((await suite.bot.deps.minutes.get(meetingId, 1))?.minutes.status).toBe('approved');
+    expect((await suite.bot.deps.minutes.get(meetingId, 2))?.minutes.status).toBe('draft');
+  });
+});

@@ -5,7 +5,11 @@ import { minutesWords } from '../minutes/minutes-words';
 import { renderMinutesMarkdown } from '../minutes/minutes-markdown';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
-export const MINUTES_VERBS = { approve: 'minutes.approve', links: 'minutes.links' } as const;
+export const MINUTES_VERBS = {
+  approve: 'minutes.approve',
+  links: 'minutes.links',
+  open: 'minutes.open',
+} as const;
 
 const minutesRef = {
   networkId: z.string().min(1).max(100),
@@ -34,6 +38,8 @@ function cardMarkdown(markdown: string): { text: string; truncated: boolean } {
  * links to the Word and Markdown files, signed and short-lived; "New links" gives fresh ones.
  */
 export function renderMinutesCard(view: {
+  /** `summary`: what everyone in the chat may see of a draft (counts and a button); `full`: the text and files. */
+  shows: 'summary' | 'full';
   version: MinutesVersion;
   etag: string;
   links: { docx: string; md: string };
@@ -67,6 +73,7 @@ export function renderMinutesCard(view: {
     truncatedText: t('minutes.truncated'),
     links: view.links,
     draft,
+    full: view.shows === 'full',
     networkId: view.version.networkId,
     meetingId: view.version.meetingId,
     version: String(view.version.version),
@@ -76,6 +83,7 @@ export function renderMinutesCard(view: {
       markdown: t('minutes.markdown'),
       newLinks: t('minutes.newLinks'),
       approve: t('minutes.approve'),
+      open: t(draft ? 'minutes.openDraft' : 'minutes.open'),
     },
   });
 }

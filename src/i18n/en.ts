@@ -326,4 +326,6 @@ export const en: Record<MessageKey, string> = {
   'minutes.alreadyApproved': 'This version is already approved.',
   'minutes.conflict': 'The draft changed just now. Here is the latest version; review it and approve again.',
   'minutes.offer': 'Here is a draft of the notes. Review it, correct what is needed and approve it.',
+  'minutes.openDraft': 'Open the draft',
+  'minutes.open': 'Show the notes',
 };

@@ -330,6 +330,8 @@ export const sv = {
   'minutes.alreadyApproved': 'Den här versionen är redan godkänd.',
   'minutes.conflict': 'Utkastet ändrades nyss. Här är den senaste versionen; granska den och godkänn igen.',
   'minutes.offer': 'Här är ett utkast till anteckningarna. Granska, rätta det som behövs och godkänn.',
+  'minutes.openDraft': 'Öppna utkastet',
+  'minutes.open': 'Visa anteckningarna',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -133,7 +133,10 @@ describe('during the meeting in Agents Playground', () => {
     await karin.cardsWithText(en['minutes.offer']).first().waitFor({ timeout: 15_000 });
     await karin.send('minutes', { mentionBot: 'Anteckna' });
     await karin.waitForCount(karin.cardsWithText('Notes, December meeting'), 2);
-    const card = karin.cardsWithText('Notes, December meeting').last();
+    const summary = karin.cardsWithText('Notes, December meeting').last();
+    await summary.getByRole('button', { name: en['minutes.openDraft'] }).click();
+    const card = karin.cardsWithText('The network supports the assignment.').last();
+    await card.waitFor({ timeout: 15_000 });
     const text = await card.innerText();
     expect(text).toContain('Draft, version 1');
     expect(text).toMatch(/PRESENT[\s\S]*Johan Berg[\s\S]*Karin Ek/);

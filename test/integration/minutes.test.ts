@@ -48,9 +48,17 @@ describe('minutes after the meeting', () => {
   it('offers a draft when the meeting ends; its files download through signed links only', async () => {
     await say('avsluta möte');
     await suite.connector.waitForCalls(2);
-    const card = attachmentCard(suite.connector.sent[1] ?? {});
-    expect(cardProblems(card ?? {})).toEqual([]);
-    const texts = cardTexts(card);
+    const summary = attachmentCard(suite.connector.sent[1] ?? {});
+    expect(cardProblems(summary ?? {})).toEqual([]);
+    // The chat sees that a draft exists, not its text or files.
+    expect(cardTexts(summary).some((t) => t.includes('NÄRVARANDE'))).toBe(false);
+    expect(actions(summary).map((a) => a.type)).toEqual(['Action.Execute']);
+    expect((await press('minutes.open', dataOf(summary, 'minutes.open'), ANDERS)).value).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    const card = (await press('minutes.open', dataOf(summary, 'minutes.open'), JOHAN)).value;
+    expect(cardProblems(card as Record<string, unknown>)).toEqual([]);
+    const texts = [...cardTexts(summary), ...cardTexts(card)];
     expect(texts).toEqual(
       expect.arrayContaining([
         sv['minutes.offer'],
@@ -102,7 +110,8 @@ describe('minutes after the meeting', () => {
     expect((await say('protokoll 2020-01-01', JOHAN)).text).toBe(
       'Jag hittar inget hållet möte den 2020-01-01. Skriv datumet som 2026-11-20, eller bara ”protokoll” för det senaste.',
     );
-    const draft = attachmentCard(await say('protokoll', JOHAN));
+    const draftSummary = attachmentCard(await say('protokoll', JOHAN));
+    const draft = (await press('minutes.open', dataOf(draftSummary, 'minutes.open'), JOHAN)).value;
     // Still version 1: the draft offered at the end is rewritten, not multiplied.
     expect(cardTexts(draft)).toContain(
       'Utkast, version 1. Granska och godkänn; först då publiceras det i nätverkets chatt.',

@@ -12,12 +12,13 @@ import { createTranslator } from '../../i18n/translator';
 import { minutesCardFor } from './minutes-card-for';
 
 /**
- * From the minutes card: fresh download links (for chairs and the secretary while a draft; for anyone in the
- * network's chat once approved), or approval of a draft, which posts the approved minutes in the network's chat.
+ * From the minutes card: the full minutes with fresh download links (for chairs and the secretary while a draft;
+ * for anyone in the network's chat once approved), or approval of a draft, which posts the approved minutes in the
+ * network's chat. The full card goes to the person who pressed only.
  */
 export function createChangeMinutes(
   deps: Pick<BotDeps, 'networks' | 'meetingLinks' | 'minutes' | 'downloads' | 'clock'>,
-  mode: 'links' | 'approve',
+  mode: 'open' | 'links' | 'approve',
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const parsed =
@@ -41,12 +42,16 @@ export function createChangeMinutes(
     if (!keeper && (mode === 'approve' || current.minutes.status === 'draft'))
       return t('meeting.rolesOnly', { names: rosterKeepers(network).join(', ') });
 
+    if (mode === 'open') return minutesCardFor(deps, network, current, 'full');
     if (mode === 'links')
-      return minutesCardFor(deps, network, current, { text: t('minutes.linksFresh'), good: true });
+      return minutesCardFor(deps, network, current, 'full', { text: t('minutes.linksFresh'), good: true });
     if (current.minutes.status === 'approved')
-      return minutesCardFor(deps, network, current, { text: t('minutes.alreadyApproved'), good: false });
+      return minutesCardFor(deps, network, current, 'full', {
+        text: t('minutes.alreadyApproved'),
+        good: false,
+      });
     if ('etag' in parsed.data && parsed.data.etag !== current.etag)
-      return minutesCardFor(deps, network, current, { text: t('minutes.conflict'), good: false });
+      return minutesCardFor(deps, network, current, 'full', { text: t('minutes.conflict'), good: false });
     const now = deps.clock().toISOString();
     let approved;
     try {
@@ -64,15 +69,17 @@ export function createChangeMinutes(
       if (!isAppError(error) || error.code !== 'Conflict') throw error;
       const latest = await deps.minutes.get(meetingId, version);
       return latest
-        ? minutesCardFor(deps, network, latest, { text: t('minutes.conflict'), good: false })
+        ? minutesCardFor(deps, network, latest, 'full', { text: t('minutes.conflict'), good: false })
         : stale();
     }
-    const card = minutesCardFor(deps, network, approved, { text: t('minutes.approved'), good: true });
+    // The draft's message in the chat now says it is approved; the minutes themselves are posted for everyone.
     if (context.activity.replyToId)
-      await context.updateActivity({ ...cardActivity(card), id: context.activity.replyToId });
-    // Approved minutes are for the whole network: posted in its chat (here, when approved there).
+      await context.updateActivity({
+        ...cardActivity(minutesCardFor(deps, network, approved, 'summary')),
+        id: context.activity.replyToId,
+      });
     if (networkIdForConversation(conversationId) === networkId)
-      await context.sendActivity(cardActivity(minutesCardFor(deps, network, approved)));
-    return card;
+      await context.sendActivity(cardActivity(minutesCardFor(deps, network, approved, 'full')));
+    return minutesCardFor(deps, network, approved, 'full', { text: t('minutes.approved'), good: true });
   };
 }

@@ -36,6 +36,7 @@ export function createMakeMinutes(deps: BotDeps) {
       return;
     }
     const draft = await draftMinutes(deps, network, meeting, actor.aadObjectId);
-    await context.sendActivity(cardActivity(minutesCardFor(deps, network, draft)));
+    // The chat sees that a draft exists; its text and files open for chairs and the secretary only.
+    await context.sendActivity(cardActivity(minutesCardFor(deps, network, draft, 'summary')));
   };
 }

@@ -4,11 +4,12 @@ import type { AdaptiveCardJson } from '../../cards/render-template';
 import type { Network } from '../../domain/network';
 import type { VersionedMinutes } from '../../storage/minutes-repository';
 
-/** The minutes card with download links signed now. */
+/** The minutes card with download links signed now (only the full card carries them). */
 export function minutesCardFor(
   deps: Pick<BotDeps, 'downloads' | 'clock'>,
   network: Network,
   versioned: VersionedMinutes,
+  shows: 'summary' | 'full',
   notice?: { text: string; good: boolean },
 ): AdaptiveCardJson {
   const { minutes } = versioned;
@@ -22,6 +23,7 @@ export function minutesCardFor(
     ...(network.settings.secretary ? [network.settings.secretary] : []),
   ].find((person) => person.aadObjectId === minutes.approvedBy);
   return renderMinutesCard({
+    shows,
     version: minutes,
     etag: versioned.etag,
     links: { docx: link('docx'), md: link('md') },

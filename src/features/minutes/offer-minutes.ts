@@ -17,6 +17,6 @@ export async function offerMinutes(
   const draft = await draftMinutes(deps, network, meeting, context.activity.from?.aadObjectId ?? '');
   const t = createTranslator(network.settings.language);
   await context.sendActivity(
-    cardActivity(minutesCardFor(deps, network, draft, { text: t('minutes.offer'), good: true })),
+    cardActivity(minutesCardFor(deps, network, draft, 'summary', { text: t('minutes.offer'), good: true })),
   );
 }

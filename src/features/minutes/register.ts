@@ -8,7 +8,7 @@ import { createMakeMinutes } from './make-minutes';
 /** After the meeting: minutes drafted from what was recorded, reviewed and approved by the secretary. */
 export function registerMinutes(app: Application, commands: CommandRouter, deps: BotDeps): void {
   commands.on('minutes', createMakeMinutes(deps));
-  for (const mode of ['links', 'approve'] as const) {
+  for (const mode of ['open', 'links', 'approve'] as const) {
     const change = createChangeMinutes(deps, mode);
     app.adaptiveCards.actionExecute<unknown>(MINUTES_VERBS[mode], (context, _state, data) =>
       change(context, data),

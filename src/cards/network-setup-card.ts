@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { ORGANISATION_MAX } from '../domain/roster';
 import setupTemplate from '../../adaptiveCards/network-setup.json';
 import summaryTemplate from '../../adaptiveCards/network-summary.json';
 import { LANGUAGES, type Language } from '../domain/language';
@@ -46,6 +47,12 @@ export const networkSetupSchema = networkRefSchema.extend({
   language: z.enum(LANGUAGES),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone)),
   agendaLeadDays: z.coerce.number().int().min(1).max(MAX_LEAD_DAYS),
+  staffOrganisation: z
+    .string()
+    .trim()
+    .max(ORGANISATION_MAX)
+    .optional()
+    .transform((value) => value || undefined),
 });
 
 export type NetworkSetupInput = z.infer<typeof networkSetupSchema>;
@@ -57,6 +64,7 @@ export const SETUP_FIELDS: Record<string, MessageKey> = {
   language: 'network.field.language',
   timeZone: 'network.field.timeZone',
   agendaLeadDays: 'network.field.agendaLeadDays',
+  staffOrganisation: 'network.field.staffOrganisation',
 };
 
 export interface SetupCardView {
@@ -96,6 +104,7 @@ export function renderNetworkSetupCard({
       timeZone: t('network.setup.timeZone'),
       agendaLeadDays: t('network.setup.agendaLeadDays'),
       agendaLeadDaysRange: t('network.setup.agendaLeadDaysRange'),
+      staffOrganisation: t('network.setup.staffOrganisation'),
       save: t('network.setup.save'),
     },
     values: {
@@ -105,6 +114,7 @@ export function renderNetworkSetupCard({
       language: values?.language ?? settings.language,
       timeZone: values?.timeZone ?? settings.timeZone,
       agendaLeadDays: values?.agendaLeadDays ?? String(settings.agendaLeadDays),
+      staffOrganisation: values?.staffOrganisation ?? settings.staffOrganisation ?? '',
     },
     members: members
       .filter((m) => m.aadObjectId)

@@ -15,6 +15,8 @@ export interface NetworkSettings {
   timeZone: string;
   /** How many days before a meeting its agenda is posted. */
   agendaLeadDays: number;
+  /** The association's own organisation ("GR"): its staff are listed apart in the minutes, as the networks do. */
+  staffOrganisation?: string;
 }
 
 /** A network lives in one group chat or team channel; `pending` until a chair has filled in the setup card. */
@@ -63,6 +65,7 @@ export interface SetupChoice {
   language: Language;
   timeZone: string;
   agendaLeadDays: number;
+  staffOrganisation?: string;
 }
 
 /**
@@ -98,6 +101,7 @@ export function applySetup(
       language: choice.language,
       timeZone: choice.timeZone,
       agendaLeadDays: choice.agendaLeadDays,
+      ...(choice.staffOrganisation ? { staffOrganisation: choice.staffOrganisation } : {}),
     },
     updatedAt: now.toISOString(),
   };

@@ -328,4 +328,7 @@ export const en: Record<MessageKey, string> = {
   'minutes.offer': 'Here is a draft of the notes. Review it, correct what is needed and approve it.',
   'minutes.openDraft': 'Open the draft',
   'minutes.open': 'Show the notes',
+  'network.field.staffOrganisation': "the association's organisation",
+  'network.setup.staffOrganisation':
+    "The association's own organisation, listed apart in the notes (for example GR; empty: none)",
 };

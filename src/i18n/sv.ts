@@ -332,6 +332,9 @@ export const sv = {
   'minutes.offer': 'Här är ett utkast till anteckningarna. Granska, rätta det som behövs och godkänn.',
   'minutes.openDraft': 'Öppna utkastet',
   'minutes.open': 'Visa anteckningarna',
+  'network.field.staffOrganisation': 'förbundets organisation',
+  'network.setup.staffOrganisation':
+    'Förbundets egen organisation, listas för sig i anteckningarna (till exempel GR; tomt: ingen)',
 } as const;
 
 export type MessageKey = keyof typeof sv;

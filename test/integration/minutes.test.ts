@@ -25,6 +25,8 @@ describe('minutes after the meeting', () => {
     network = await setUpNetwork(suite.bot, suite.connector, `19:minutes-${counter}@thread.v2`, {
       chairs: KARIN.aadObjectId,
       secretary: JOHAN.aadObjectId,
+      // Here Karin's organisation plays the association: its staff are listed apart.
+      staffOrganisation: 'Ale',
     });
     await suite.bot.deps.roster.setOrganisation(network.networkId, SARA.id, 'Kungälv');
     await suite.bot.deps.roster.setOrganisation(network.networkId, KARIN.id, 'Ale');
@@ -67,7 +69,9 @@ describe('minutes after the meeting', () => {
       ]),
     );
     const text = texts.find((t) => t.startsWith('**Anteckningar**')) ?? '';
-    expect(text).toContain('**NÄRVARANDE**\n\n- Karin Ek, Ale\n- Sara Lind, Kungälv');
+    expect(text).toContain(
+      '**NÄRVARANDE**\n\n**Nätverket**\n\n- Sara Lind, Kungälv\n\n**Ale**\n\n- Karin Ek\n',
+    );
     expect(text).toContain(
       '**1. Aktuellt läge (bilder finns)**\n\n_Lena Holmlund_\n\nLena informerar om läget.',
     );

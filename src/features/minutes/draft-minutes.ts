@@ -31,6 +31,7 @@ export async function draftMinutes(
   ]);
   const minutes = buildMinutes({
     networkName: network.settings.name,
+    ...(network.settings.staffOrganisation ? { staffOrganisation: network.settings.staffOrganisation } : {}),
     meeting,
     attendance,
     roster,

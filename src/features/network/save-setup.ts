@@ -50,10 +50,26 @@ export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'mee
       const fields = invalidFieldNames(parsed.error, SETUP_FIELDS, language);
       return fields === undefined ? t('card.stale') : again(t('network.setup.invalid', { fields }));
     }
-    const { name, chairs, secretary, language: chosenLanguage, timeZone, agendaLeadDays } = parsed.data;
+    const {
+      name,
+      chairs,
+      secretary,
+      language: chosenLanguage,
+      timeZone,
+      agendaLeadDays,
+      staffOrganisation,
+    } = parsed.data;
     const next = applySetup(
       found.network,
-      { name, chairIds: chairs, secretaryId: secretary, language: chosenLanguage, timeZone, agendaLeadDays },
+      {
+        name,
+        chairIds: chairs,
+        secretaryId: secretary,
+        language: chosenLanguage,
+        timeZone,
+        agendaLeadDays,
+        ...(staffOrganisation ? { staffOrganisation } : {}),
+      },
       actor,
       members,
       deps.clock(),

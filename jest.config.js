@@ -10,8 +10,8 @@ const project = (name, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit'),
-    // These start real servers and processes; on a busy CI machine 5 s is not enough for a spawned bot.
-    project('integration', { testTimeout: 30_000 }),
-    project('e2e', { testTimeout: 60_000 }),
+    project('integration', { setupFilesAfterEnv: ['<rootDir>/test/helpers/integration-timeout.ts'] }),
+    // End-to-end files set their own, longer timeout.
+    project('e2e'),
   ],
 };

@@ -9,16 +9,9 @@ import {
 } from '../domain/attendance';
 import { AppError } from '../domain/app-error';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { withoutSystemFields, type StoredFields } from './without-system-fields';
 
-type AttendanceDocument = Attendance & {
-  id: string;
-  type: 'attendance';
-  _etag?: string;
-  _rid?: string;
-  _self?: string;
-  _ts?: number;
-  _attachments?: string;
-};
+type AttendanceDocument = Attendance & StoredFields & { type: 'attendance' };
 
 const ATTEMPTS = 5;
 
@@ -34,16 +27,7 @@ export interface AttendanceRepository {
 const attendanceId = (meetingId: string, personKey: string): string =>
   `att:${meetingId}:${createHash('sha256').update(personKey).digest('base64url')}`;
 
-const strip = ({
-  id: _id,
-  type: _type,
-  _etag,
-  _rid,
-  _self,
-  _ts,
-  _attachments,
-  ...attendance
-}: AttendanceDocument): Attendance => attendance;
+const strip = (doc: AttendanceDocument): Attendance => withoutSystemFields<Attendance>(doc);
 
 /** Attendance shares the meeting's partition with its RSVPs: one document per person per meeting. */
 export function createAttendanceRepository(container: Container): AttendanceRepository {

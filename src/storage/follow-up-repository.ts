@@ -2,16 +2,9 @@ import type { Container } from '@azure/cosmos';
 import type { FollowUp } from '../domain/follow-up';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { replaceIfUnchanged } from './replace-if-unchanged';
+import { withoutSystemFields, type StoredFields } from './without-system-fields';
 
-type FollowUpDocument = FollowUp & {
-  id: string;
-  type: 'followUp';
-  _etag?: string;
-  _rid?: string;
-  _self?: string;
-  _ts?: number;
-  _attachments?: string;
-};
+type FollowUpDocument = FollowUp & StoredFields & { type: 'followUp' };
 
 export interface VersionedFollowUp {
   followUp: FollowUp;
@@ -31,16 +24,7 @@ export interface FollowUpRepository {
 
 const followUpDocumentId = (followUpId: string): string => `fu:${followUpId}`;
 
-const strip = ({
-  id: _id,
-  type: _type,
-  _etag,
-  _rid,
-  _self,
-  _ts,
-  _attachments,
-  ...followUp
-}: FollowUpDocument): FollowUp => followUp;
+const strip = (doc: FollowUpDocument): FollowUp => withoutSystemFields<FollowUp>(doc);
 
 const byDue = (a: FollowUp, b: FollowUp): number =>
   (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.createdAt.localeCompare(b.createdAt);

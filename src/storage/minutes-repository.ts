@@ -4,8 +4,9 @@ import type { MinutesVersion } from '../domain/minutes-version';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { listInMeeting } from './list-in-meeting';
 import { replaceIfUnchanged } from './replace-if-unchanged';
+import { withoutSystemFields, type StoredFields } from './without-system-fields';
 
-type MinutesDocument = MinutesVersion & { id: string; type: 'minutes'; _etag?: string };
+type MinutesDocument = MinutesVersion & StoredFields & { type: 'minutes' };
 
 export interface VersionedMinutes {
   minutes: MinutesVersion;
@@ -25,11 +26,10 @@ export interface MinutesRepository {
 const minutesId = (meetingId: string, version: number) => `minutes:${meetingId}:${version}`;
 const MAX_ATTEMPTS = 10;
 
-const strip = (doc: MinutesDocument): VersionedMinutes => {
-  const { id: _id, type: _type, _etag, ...rest } = doc;
-  const { _rid, _self, _ts, _attachments, ...minutes } = rest as MinutesVersion & Record<string, unknown>;
-  return { minutes, etag: _etag ?? '' };
-};
+const strip = (doc: MinutesDocument): VersionedMinutes => ({
+  minutes: withoutSystemFields<MinutesVersion>(doc),
+  etag: doc._etag ?? '',
+});
 
 /** Minutes share their meeting's partition; versions are numbered by creating the numbered id (409: taken). */
 export function createMinutesRepository(container: Container): MinutesRepository {

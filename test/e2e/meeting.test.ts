@@ -1,13 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../src/dev/playground';
+import type { Browser } from 'playwright-core';
+import type { Playground } from '../../src/dev/playground';
 import { networkIdForConversation } from '../../src/domain/conversation';
 import { en } from '../../src/i18n/en';
 import { launchChromium } from '../helpers/browser';
-import { freePort } from '../helpers/free-port';
-import { PlaygroundPage } from '../helpers/playground-page';
+import { openPlayground } from '../helpers/open-playground';
+import type { PlaygroundPage } from '../helpers/playground-page';
 import { startTestBot } from '../helpers/test-bot';
 
 jest.setTimeout(180_000);
@@ -26,20 +24,7 @@ describe('planning a meeting and answering its agenda in Agents Playground', () 
   let karin: PlaygroundPage;
   let johan: PlaygroundPage;
 
-  const open = async (configPath?: string): Promise<PlaygroundPage> => {
-    const playground = await startPlayground({
-      botEndpoint: `${bot.url}/api/messages`,
-      port: await freePort(),
-      workDir: await mkdtemp(join(tmpdir(), 'anteckna-e2e-')),
-      ...(configPath ? { configPath } : {}),
-    });
-    playgrounds.push(playground);
-    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(playground.url);
-    const ui = new PlaygroundPage(page);
-    await ui.openChat('Socialchefsnätverket');
-    return ui;
-  };
+  const open = (configPath?: string) => openPlayground(bot.url, browser, playgrounds, configPath);
 
   beforeAll(async () => {
     bot = await startTestBot();

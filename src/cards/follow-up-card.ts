@@ -29,7 +29,6 @@ export const followUpPostponeSchema = followUpRef
 export const followUpReassignSchema = followUpRef
   .extend({ owner: z.string().regex(/^(member|org):.{1,200}$/) })
   .strict();
-export const followUpRefSchema = followUpRef.passthrough();
 
 /** A follow-up's owner as written in lists and minutes: "Sara Nordenhielm", "GR", "Eva Ström, Kungälv". */
 export function ownerText(owner: FollowUp['owner']): string {

@@ -1,4 +1,5 @@
 import { parseItemAndText } from './decision';
+import { foldName } from './names';
 import { addDays, type LocalDate } from './when/local-date';
 import { parseWhen, type WhenResult } from './when/parse-when';
 
@@ -51,7 +52,6 @@ export type FollowUpProblem =
   | { problem: 'badDate'; dateText: string; when: Extract<WhenResult, { ok: false }> };
 
 const DEADLINE = /\s(?:senast|by|deadline)\s+(?:den\s+|the\s+)?(\S.*)$/i;
-const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('sv');
 
 /** A name at the start of `text`, whole words only; the longest wins ("Sara Lind" before "Sara"). */
 function ownerPrefix(
@@ -59,20 +59,20 @@ function ownerPrefix(
   candidates: OwnerCandidates,
 ): { owner: FollowUpOwner; rest: string } | undefined {
   const bare = text.replace(/^@/, '');
-  const folded = fold(bare);
+  const folded = foldName(bare);
   const firstNames = new Map<string, OwnerCandidates['members']>();
   for (const member of candidates.members) {
-    const first = fold(member.name.split(/\s+/)[0] ?? '');
+    const first = foldName(member.name.split(/\s+/)[0] ?? '');
     firstNames.set(first, [...(firstNames.get(first) ?? []), member]);
   }
   const options: { word: string; owner: FollowUpOwner }[] = [
-    ...candidates.members.map((member) => ({ word: fold(member.name), owner: memberOwner(member) })),
+    ...candidates.members.map((member) => ({ word: foldName(member.name), owner: memberOwner(member) })),
     // A first name alone ("Sara skickar ut ...") only when it is nobody else's first name too.
     ...[...firstNames.entries()]
       .filter(([, members]) => members.length === 1)
       .map(([word, members]) => ({ word, owner: memberOwner(members[0]!) })),
     ...candidates.organisations.map((name) => ({
-      word: fold(name),
+      word: foldName(name),
       owner: { kind: 'organisation', name } as const,
     })),
   ]
@@ -165,6 +165,6 @@ export function mayChangeFollowUp(
   if (owner.kind === 'member')
     return owner.userId === actor.userId || (!!owner.aadObjectId && owner.aadObjectId === actor.aadObjectId);
   if (owner.kind === 'organisation')
-    return !!actor.organisation && fold(actor.organisation) === fold(owner.name);
+    return !!actor.organisation && foldName(actor.organisation) === foldName(owner.name);
   return false;
 }

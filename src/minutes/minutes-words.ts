@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Language } from '../domain/language';
 import type { MinutesFollowUp, MinutesPerson } from '../domain/minutes';
 import type { LocalDate } from '../domain/when/local-date';
-import { itemsPhrase } from '../i18n/attendance-lines';
+import { personLine } from '../i18n/attendance-lines';
 import { createTranslator, type Translate } from '../i18n/translator';
 
 const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -27,12 +27,8 @@ export function minutesWords(language: Language): MinutesWords {
     t,
     language,
     date,
-    person: (p) => {
-      const parts = [p.name, ...(p.organisation ? [p.organisation] : [])];
-      if (p.items?.length) parts.push(itemsPhrase(p.items, language, t));
-      const line = parts.join(', ');
-      return p.substituteFor ? `${line} ${t('attendance.substituteFor', { name: p.substituteFor })}` : line;
-    },
+    person: ({ substituteFor, ...p }) =>
+      personLine({ ...p, ...(substituteFor ? { substituteFor: { name: substituteFor } } : {}) }, language, t),
     followUp: (f) => ({
       owner: f.owner,
       rest: f.due ? `${f.text}, ${t('minutes.due', { date: date(f.due) })}` : f.text,

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { listInMeeting } from './list-in-meeting';
-import { AppError } from '../domain/app-error';
 import type { Decision } from '../domain/decision';
+import { createNumbered } from './create-numbered';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { replaceIfUnchanged } from './replace-if-unchanged';
 
@@ -22,7 +22,6 @@ export interface DecisionRepository {
 }
 
 const decisionId = (meetingId: string, number: number): string => `decision:${meetingId}:${number}`;
-const MAX_NUMBER_ATTEMPTS = 20;
 
 const strip = (doc: DecisionDocument): Decision => ({
   meetingId: doc.meetingId,
@@ -48,21 +47,14 @@ export function createDecisionRepository(container: Container): DecisionReposito
     list,
 
     async record(input) {
-      let number = (await list(input.meetingId)).reduce((max, d) => Math.max(max, d.number), 0) + 1;
-      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, number += 1) {
-        try {
-          const decision: Decision = { ...input, number };
-          const { resource } = await container.items.create<DecisionDocument>({
-            ...decision,
-            id: decisionId(input.meetingId, number),
-            type: 'decision',
-          });
-          return { decision, etag: resource?._etag ?? '' };
-        } catch (error) {
-          if (!hasStatus(error, 409)) throw storageUnavailable(error, 'record decision');
-        }
-      }
-      throw new AppError('Unavailable', `no free decision number for ${input.meetingId}`);
+      const first = (await list(input.meetingId)).reduce((max, d) => Math.max(max, d.number), 0) + 1;
+      const { number, etag } = await createNumbered(
+        container,
+        first,
+        (n) => ({ ...input, number: n, id: decisionId(input.meetingId, n), type: 'decision' }),
+        `decision of ${input.meetingId}`,
+      );
+      return { decision: { ...input, number }, etag };
     },
 
     async get(meetingId, number) {

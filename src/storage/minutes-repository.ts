@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import { AppError } from '../domain/app-error';
 import type { MinutesVersion } from '../domain/minutes-version';
+import { createNumbered } from './create-numbered';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { listInMeeting } from './list-in-meeting';
 import { replaceIfUnchanged } from './replace-if-unchanged';
@@ -24,7 +24,6 @@ export interface MinutesRepository {
 }
 
 const minutesId = (meetingId: string, version: number) => `minutes:${meetingId}:${version}`;
-const MAX_ATTEMPTS = 10;
 
 const strip = (doc: MinutesDocument): VersionedMinutes => ({
   minutes: withoutSystemFields<MinutesVersion>(doc),
@@ -57,21 +56,14 @@ export function createMinutesRepository(container: Container): MinutesRepository
     },
 
     async createNext(input) {
-      let version = ((await all(input.meetingId))[0]?.version ?? 0) + 1;
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1, version += 1) {
-        try {
-          const minutes: MinutesVersion = { ...input, version };
-          const { resource } = await container.items.create<MinutesDocument>({
-            ...minutes,
-            id: minutesId(input.meetingId, version),
-            type: 'minutes',
-          });
-          return { minutes, etag: resource?._etag ?? '' };
-        } catch (error) {
-          if (!hasStatus(error, 409)) throw storageUnavailable(error, 'create minutes');
-        }
-      }
-      throw new AppError('Unavailable', `no free minutes version for ${input.meetingId}`);
+      const first = ((await all(input.meetingId))[0]?.version ?? 0) + 1;
+      const { number, etag } = await createNumbered(
+        container,
+        first,
+        (version) => ({ ...input, version, id: minutesId(input.meetingId, version), type: 'minutes' }),
+        `minutes of ${input.meetingId}`,
+      );
+      return { minutes: { ...input, version: number }, etag };
     },
 
     async replace(minutes, etag) {

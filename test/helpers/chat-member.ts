@@ -40,6 +40,23 @@ export function chatMember(
       return suite.connector.sent[0] ?? {};
     },
 
+    /**
+     * Teams delivering the same message (one activity id) twice at once and once more later; returns what the bot
+     * sent in answer to all three.
+     */
+    sayRedelivered: async (text: string, from: Member = KARIN): Promise<Record<string, unknown>[]> => {
+      suite.connector.reset();
+      const message = teamsActivity('message-group-chat-mention', suite.connector.serviceUrl, {
+        id: `1${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+        text: `<at>Anteckna</at> ${text}`,
+        conversation: chat().conversation,
+        from: fromMember(from),
+      });
+      await Promise.all([postActivity(suite.bot, message), postActivity(suite.bot, message)]);
+      await postActivity(suite.bot, message);
+      return suite.connector.sent;
+    },
+
     press: async (verb: string, data: Record<string, unknown>, from: Member = KARIN): Promise<InvokeBody> => {
       const response = await postActivity(
         suite.bot,

@@ -15,11 +15,11 @@ export const FOLLOW_UP_VERBS = {
   reassign: 'followUp.reassign',
 } as const;
 
-/** The card names the version it showed (`etag`): a change based on an older one is refused, never lost. */
+/** The card names the version it showed (`revision`): a change based on an older one is refused, never lost. */
 const followUpRef = z.object({
   networkId: z.string().min(1).max(100),
   followUpId: z.string().uuid(),
-  etag: z.string().min(1).max(200),
+  revision: z.number().int().min(0),
 });
 export const followUpDoneSchema = followUpRef.strict();
 export const followUpPostponeSchema = followUpRef
@@ -48,11 +48,12 @@ export function renderFollowUpCard(view: {
   language: Language;
   timeZone: string;
   followUp: FollowUp;
-  etag: string;
   meeting?: Meeting;
   /** Who it can be given to instead: the network's members and organisations. */
   roster: RosterMember[];
   notice?: string;
+  /** A reminder's first line: "Påminnelse: i dag är sista dagen". */
+  lead?: string;
 }): AdaptiveCardJson {
   const t = createTranslator(view.language);
   const { followUp, meeting } = view;
@@ -65,6 +66,7 @@ export function renderFollowUpCard(view: {
   ].sort((a, b) => a.localeCompare(b, 'sv'));
   const card = renderTemplate(template, {
     notice: view.notice ?? '',
+    lead: view.lead ?? '',
     heading:
       followUp.item !== undefined
         ? t('followUp.headingItem', { item: followUp.item, itemTitle: itemTitle ?? '' })
@@ -107,7 +109,7 @@ export function renderFollowUpCard(view: {
     ],
     networkId: followUp.networkId,
     followUpId: followUp.followUpId,
-    etag: view.etag,
+    revision: followUp.revision ?? 0,
     labels: {
       done: t('followUp.markDone'),
       postpone: t('followUp.postpone'),

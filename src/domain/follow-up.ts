@@ -20,6 +20,26 @@ export interface FollowUpChange {
   from?: string;
 }
 
+/** A scheduler instance's hold on sending one reminder; taken over by another once `until` has passed. */
+export interface ReminderClaim {
+  by: string;
+  until: string;
+  /** The reminder being sent: `<followUpId>@<the instant it fell due>`. */
+  key: string;
+}
+
+/** Where the owner's reminders stand; written by the scheduler, so it does not change the card's `revision`. */
+export interface FollowUpReminders {
+  /** When the next reminder is due (UTC); absent when none is left (done, no deadline). The scheduler's index. */
+  nextAt?: string;
+  claim?: ReminderClaim;
+  /** The last reminder delivered: a claim taken over after a crash does not send it again. */
+  lastKey?: string;
+  /** Failed attempts at the reminder now due; after a few it is given up, never retried forever. */
+  failures?: number;
+  sent: { key: string; at: string; via: 'personal' | 'chat' | 'none' }[];
+}
+
 /** A task given in a meeting, owned until it is marked done; network-scoped, so open ones list in one query. */
 export interface FollowUp {
   networkId: string;
@@ -32,6 +52,9 @@ export interface FollowUp {
   due?: string;
   status: 'open' | 'done';
   changes: FollowUpChange[];
+  /** Bumped by every change a person makes; a card showing an older one is out of date. */
+  revision?: number;
+  reminders?: FollowUpReminders;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

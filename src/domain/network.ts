@@ -1,4 +1,5 @@
 import type { Language } from './language';
+import type { ReminderPolicy } from './reminders/reminder-policy';
 
 export interface PersonRef {
   /** Entra object id: the identity used for every permission check. */
@@ -17,6 +18,8 @@ export interface NetworkSettings {
   agendaLeadDays: number;
   /** The association's own organisation ("GR"): its staff are listed apart in the minutes, as the networks do. */
   staffOrganisation?: string;
+  /** When follow-up owners are reminded; the defaults when absent. */
+  reminders?: ReminderPolicy;
 }
 
 /** A network lives in one group chat or team channel; `pending` until a chair has filled in the setup card. */

@@ -1,17 +1,15 @@
 import type { Logger } from 'pino';
-import { isAppError } from '../domain/app-error';
 import { canClaimAgenda, withAgendaPosted, type Meeting } from '../domain/meeting';
 import type { Network } from '../domain/network';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
+import { claimWithEtag, updateLatest, type VersionedStore } from '../storage/versioned-store';
 import type { ScheduledTask } from './scheduler';
 
 /** Posts an agenda card into its network's conversation; implemented at the Teams edge. */
 export interface AgendaPoster {
   post(network: Network, meeting: Meeting): Promise<{ activityId?: string }>;
 }
-
-const SAVE_ATTEMPTS = 3;
 
 /**
  * Posts each due agenda exactly once, whatever the number of instances: an instance first claims the meeting with
@@ -26,34 +24,29 @@ export function createAgendaPostingTask(deps: {
   leaseMs: number;
   logger: Logger;
 }): ScheduledTask {
-  const claim = async (meeting: Meeting, now: Date): Promise<Meeting | undefined> => {
-    const current = await deps.meetings.get(meeting.networkId, meeting.meetingId);
-    if (!current || !canClaimAgenda(current.meeting, now)) return undefined;
-    const until = new Date(now.getTime() + deps.leaseMs).toISOString();
-    try {
-      return (
-        await deps.meetings.replace(
-          { ...current.meeting, agendaClaim: { by: deps.instanceId, until } },
-          current.etag,
-        )
-      ).meeting;
-    } catch (error) {
-      if (isAppError(error) && error.code === 'Conflict') return undefined;
-      throw error;
-    }
-  };
+  const store = (meeting: Meeting): VersionedStore<Meeting> => ({
+    get: async () => {
+      const found = await deps.meetings.get(meeting.networkId, meeting.meetingId);
+      return found ? { value: found.meeting, etag: found.etag } : undefined;
+    },
+    replace: async (value, etag) => {
+      const saved = await deps.meetings.replace(value, etag);
+      return { value: saved.meeting, etag: saved.etag };
+    },
+  });
+
+  const claim = (meeting: Meeting, now: Date): Promise<Meeting | undefined> =>
+    claimWithEtag(store(meeting), (current) =>
+      canClaimAgenda(current, now)
+        ? {
+            ...current,
+            agendaClaim: { by: deps.instanceId, until: new Date(now.getTime() + deps.leaseMs).toISOString() },
+          }
+        : undefined,
+    );
 
   const recordPosted = async (meeting: Meeting, activityId: string | undefined, now: Date): Promise<void> => {
-    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
-      const current = await deps.meetings.get(meeting.networkId, meeting.meetingId);
-      if (!current) return;
-      try {
-        await deps.meetings.replace(withAgendaPosted(current.meeting, activityId, now), current.etag);
-        return;
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'Conflict') throw error;
-      }
-    }
+    await updateLatest(store(meeting), (current) => withAgendaPosted(current, activityId, now));
   };
 
   return {

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { FollowUp } from '../domain/follow-up';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { replaceIfUnchanged } from './replace-if-unchanged';
+import type { VersionedStore } from './versioned-store';
 import { withoutSystemFields, type StoredFields } from './without-system-fields';
 
 type FollowUpDocument = FollowUp & StoredFields & { type: 'followUp' };
@@ -20,6 +21,13 @@ export interface FollowUpRepository {
   /** Open follow-ups of a network, earliest deadline first (none last): one single-partition query. */
   listOpen(networkId: string): Promise<FollowUp[]>;
   listForMeeting(networkId: string, meetingId: string): Promise<FollowUp[]>;
+  /** The follow-up as a store for read-modify-write with its ETag. */
+  versioned(networkId: string, followUpId: string): VersionedStore<FollowUp>;
+  /**
+   * Follow-ups, in any network, whose next reminder is due at `now` and not held by a live claim. Reads only those
+   * (the range index on `reminders.nextAt`): finished and future ones cost nothing.
+   */
+  dueReminders(now: Date, limit: number): Promise<FollowUp[]>;
 }
 
 const followUpDocumentId = (followUpId: string): string => `fu:${followUpId}`;
@@ -59,8 +67,20 @@ export function createFollowUpRepository(container: Container): FollowUpReposito
     }
   };
 
+  const replace = async (followUp: FollowUp, etag: string): Promise<VersionedFollowUp> => {
+    const newEtag = await replaceIfUnchanged(
+      container,
+      { ...followUp, id: followUpDocumentId(followUp.followUpId), type: 'followUp' },
+      followUp.networkId,
+      etag,
+      'follow-up',
+    );
+    return { followUp, etag: newEtag };
+  };
+
   return {
     get,
+    replace,
 
     async create(followUp) {
       try {
@@ -78,19 +98,38 @@ export function createFollowUpRepository(container: Container): FollowUpReposito
       }
     },
 
-    async replace(followUp, etag) {
-      const newEtag = await replaceIfUnchanged(
-        container,
-        { ...followUp, id: followUpDocumentId(followUp.followUpId), type: 'followUp' },
-        followUp.networkId,
-        etag,
-        'follow-up',
-      );
-      return { followUp, etag: newEtag };
-    },
-
     listOpen: (networkId) => query(networkId, "c.status = 'open'", []),
     listForMeeting: (networkId, meetingId) =>
       query(networkId, 'c.meetingId = @meetingId', [{ name: '@meetingId', value: meetingId }]),
+
+    versioned: (networkId, followUpId) => ({
+      get: async () => {
+        const found = await get(networkId, followUpId);
+        return found ? { value: found.followUp, etag: found.etag } : undefined;
+      },
+      replace: async (value, etag) => {
+        const saved = await replace(value, etag);
+        return { value: saved.followUp, etag: saved.etag };
+      },
+    }),
+
+    async dueReminders(now, limit) {
+      try {
+        const { resources } = await container.items
+          .query<FollowUpDocument>({
+            query:
+              "SELECT TOP @limit * FROM c WHERE c.type = 'followUp' AND c.reminders.nextAt <= @now" +
+              ' AND (NOT IS_DEFINED(c.reminders.claim) OR c.reminders.claim.until <= @now)',
+            parameters: [
+              { name: '@limit', value: limit },
+              { name: '@now', value: now.toISOString() },
+            ],
+          })
+          .fetchAll();
+        return resources.map(strip);
+      } catch (error) {
+        throw storageUnavailable(error, 'list due reminders');
+      }
+    },
   };
 }

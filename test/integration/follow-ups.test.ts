@@ -177,7 +177,7 @@ describe('follow-ups', () => {
     const latest = await suite.bot.deps.followUps.get(network.networkId, ref.followUpId ?? '');
     const unknown = await press('followUp.reassign', {
       ...ref,
-      etag: latest?.etag,
+      revision: latest?.followUp.revision,
       owner: 'member:29:nobody',
     });
     expect(cardTexts(unknown.value)).toContain(sv['followUp.unknownOwner']);

@@ -11,9 +11,11 @@ import {
   renderFollowUpCard,
 } from '../../cards/follow-up-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
-import { isAppError } from '../../domain/app-error';
 import { mayChangeFollowUp, type FollowUp, type FollowUpOwner } from '../../domain/follow-up';
 import { canManageRoster, rosterKeepers } from '../../domain/network';
+import { scheduleReminders } from '../../domain/reminders/follow-up-reminders';
+import { reminderPolicyOf } from '../../domain/reminders/reminder-policy';
+import { updateLatest } from '../../storage/versioned-store';
 import type { RosterMember } from '../../domain/roster';
 import { todayIn, isoDate } from '../../domain/when/local-date';
 import { createTranslator } from '../../i18n/translator';
@@ -23,7 +25,7 @@ export type FollowUpChangeMode = 'done' | 'postpone' | 'reassign';
 interface ChangeRequest {
   networkId: string;
   followUpId: string;
-  etag: string;
+  revision: number;
   due?: string;
   owner?: string;
 }
@@ -104,67 +106,75 @@ export function createChangeFollowUp(
       });
     }
     const meeting = (await deps.meetings.get(network.networkId, current.followUp.meetingId))?.meeting;
-    const card = (followUp: FollowUp, etag: string, notice?: string) =>
+    const card = (followUp: FollowUp, notice?: string) =>
       renderFollowUpCard({
         language,
         timeZone,
         followUp,
-        etag,
         roster,
         ...(meeting ? { meeting } : {}),
         ...(notice ? { notice } : {}),
       });
-    if (current.etag !== change.etag || current.followUp.status === 'done')
-      return card(current.followUp, current.etag, t('followUp.conflict'));
+    const stale = (followUp: FollowUp): boolean =>
+      (followUp.revision ?? 0) !== change.revision || followUp.status === 'done';
+    if (stale(current.followUp)) return card(current.followUp, t('followUp.conflict'));
 
-    const now = deps.clock().toISOString();
+    const nowDate = deps.clock();
+    const now = nowDate.toISOString();
+    if (change.due !== undefined && change.due < isoDate(todayIn(timeZone, nowDate).date))
+      return card(current.followUp, t('followUp.duePast'));
+    const owner = change.owner !== undefined ? newOwner(change.owner, roster) : undefined;
+    if (change.owner !== undefined && !owner) return card(current.followUp, t('followUp.unknownOwner'));
     const by = actor?.aadObjectId ?? userId;
-    let next: FollowUp;
-    if (change.due !== undefined) {
-      if (change.due < isoDate(todayIn(timeZone, deps.clock()).date))
-        return card(current.followUp, current.etag, t('followUp.duePast'));
-      next = {
-        ...current.followUp,
-        due: change.due,
-        changes: [
-          ...current.followUp.changes,
-          { kind: 'postponed', at: now, by, ...(current.followUp.due ? { from: current.followUp.due } : {}) },
-        ],
-      };
-    } else if (change.owner !== undefined) {
-      const owner = newOwner(change.owner, roster);
-      if (!owner) return card(current.followUp, current.etag, t('followUp.unknownOwner'));
-      next = {
-        ...current.followUp,
-        owner,
-        changes: [
-          ...current.followUp.changes,
-          { kind: 'reassigned', at: now, by, from: ownerText(current.followUp.owner) },
-        ],
-      };
-    } else {
-      next = {
-        ...current.followUp,
-        status: 'done',
-        changes: [...current.followUp.changes, { kind: 'done', at: now, by }],
-      };
-    }
-    let saved;
-    try {
-      saved = await deps.followUps.replace({ ...next, updatedAt: now }, current.etag);
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'Conflict') throw error;
-      const latest = await deps.followUps.get(network.networkId, current.followUp.followUpId);
-      return latest ? card(latest.followUp, latest.etag, t('followUp.conflict')) : t('card.stale');
-    }
-    const updated = card(saved.followUp, saved.etag);
+    const apply = (followUp: FollowUp): FollowUp => {
+      const changed: FollowUp =
+        change.due !== undefined
+          ? {
+              ...followUp,
+              due: change.due,
+              changes: [
+                ...followUp.changes,
+                { kind: 'postponed', at: now, by, ...(followUp.due ? { from: followUp.due } : {}) },
+              ],
+            }
+          : owner
+            ? {
+                ...followUp,
+                owner,
+                changes: [
+                  ...followUp.changes,
+                  { kind: 'reassigned', at: now, by, from: ownerText(followUp.owner) },
+                ],
+              }
+            : { ...followUp, status: 'done', changes: [...followUp.changes, { kind: 'done', at: now, by }] };
+      // Done stops the reminders, a new date moves them; a new owner keeps the same schedule.
+      return scheduleReminders(
+        { ...changed, revision: (followUp.revision ?? 0) + 1, updatedAt: now },
+        reminderPolicyOf(network.settings),
+        timeZone,
+        nowDate,
+      );
+    };
+    let outdated: FollowUp | undefined;
+    // The scheduler writes reminder state on the same document: its writes are retried over, a person's are not.
+    const saved = await updateLatest(
+      deps.followUps.versioned(network.networkId, current.followUp.followUpId),
+      (latest) => {
+        if (!stale(latest)) return apply(latest);
+        outdated = latest;
+        return undefined;
+      },
+    );
+    if (!saved) return t('card.stale');
+    if (outdated) return card(outdated, t('followUp.conflict'));
+    const updated = card(saved.value);
     if (context.activity.replyToId)
       await context.updateActivity({ ...cardActivity(updated), id: context.activity.replyToId });
-    if (mode === 'reassign' && saved.followUp.owner.kind === 'member') {
-      const { name, userId: ownerId } = saved.followUp.owner;
+    if (mode === 'reassign' && saved.value.owner.kind === 'member') {
+      const { name, userId: ownerId } = saved.value.owner;
       await context.sendActivity({
         type: 'message',
-        text: t('followUp.reassigned', { owner: `<at>${name}</at>`, text: saved.followUp.text }),
+        text: t('followUp.reassigned', { owner: `<at>${name}</at>`, text: saved.value.text }),
         entities: [{ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: ownerId, name } }],
       });
     }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { scheduleReminders } from '../../domain/reminders/follow-up-reminders';
+import { reminderPolicyOf } from '../../domain/reminders/reminder-policy';
 import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
@@ -56,22 +58,31 @@ export function createRecordFollowUp(
       return;
     }
     const item = parsed.item ?? meeting.currentItem;
-    const now = deps.clock().toISOString();
+    const nowDate = deps.clock();
+    const now = nowDate.toISOString();
     const saved = await oncePerActivity(context, deps, meeting.meetingId, () =>
-      deps.followUps.create({
-        networkId: network.networkId,
-        followUpId: randomUUID(),
-        meetingId: meeting.meetingId,
-        ...(item !== undefined ? { item } : {}),
-        owner: parsed.owner,
-        text: parsed.text,
-        ...(parsed.due ? { due: isoDate(parsed.due) } : {}),
-        status: 'open',
-        changes: [],
-        createdBy: actorOf(context)?.aadObjectId ?? '',
-        createdAt: now,
-        updatedAt: now,
-      }),
+      deps.followUps.create(
+        scheduleReminders(
+          {
+            networkId: network.networkId,
+            followUpId: randomUUID(),
+            meetingId: meeting.meetingId,
+            ...(item !== undefined ? { item } : {}),
+            owner: parsed.owner,
+            text: parsed.text,
+            ...(parsed.due ? { due: isoDate(parsed.due) } : {}),
+            status: 'open',
+            changes: [],
+            revision: 0,
+            createdBy: actorOf(context)?.aadObjectId ?? '',
+            createdAt: now,
+            updatedAt: now,
+          },
+          reminderPolicyOf(network.settings),
+          timeZone,
+          nowDate,
+        ),
+      ),
     );
     // A redelivery of the same message: the first delivery has answered already.
     if (!saved) return;
@@ -81,7 +92,6 @@ export function createRecordFollowUp(
           language,
           timeZone,
           followUp: saved.followUp,
-          etag: saved.etag,
           meeting,
           roster,
         }),

@@ -34,6 +34,9 @@ export const configSchema = z
     COSMOS_TRUST_SELF_SIGNED: flag.default('false'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    SEND_RATE_PER_CONVERSATION: z.coerce.number().min(0.1).max(7).default(7),
+    SEND_RATE_PER_TENANT: z.coerce.number().min(0.1).max(50).default(50),
+    SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     PUBLIC_BASE_URL: z
       .string()
       .url({ message: 'must be the https address Teams users reach the bot at' })
@@ -106,6 +109,13 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** How often due work (agenda posting) is looked for; 0 turns the scheduler off in this instance. */
   schedulerIntervalMs: number;
+  /**
+   * What this instance sends at most per second (Teams: 7 per conversation, 50 per tenant). With several
+   * instances sending reminders, give each its share of the tenant's 50.
+   */
+  sendRates: { perConversation: number; perTenant: number };
+  /** How long a proactive send may wait for Teams' answer. */
+  sendTimeoutMs: number;
   /** Where users' browsers reach this server, for download links; undefined: this process's own address. */
   publicBaseUrl?: string;
   /** Signs download links; undefined outside production: a random key for this process. */
@@ -158,6 +168,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'embedded', database: e.COSMOS_DATABASE },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    sendRates: { perConversation: e.SEND_RATE_PER_CONVERSATION, perTenant: e.SEND_RATE_PER_TENANT },
+    sendTimeoutMs: e.SEND_TIMEOUT_MS,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
   };

@@ -13,6 +13,10 @@ import { createMinutesFile } from './features/minutes/minutes-file';
 import { createMinutesRepository } from './storage/minutes-repository';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
+import { createReminderTask } from './scheduler/follow-up-reminders';
+import { createProactiveSender } from './bot/proactive-sender';
+import { SendGate } from './bot/send-gate';
+import { createTeamsReminderDelivery } from './features/follow-ups/teams-reminder-delivery';
 import { InFlight } from './http/in-flight';
 import { createAttendanceRepository } from './storage/attendance-repository';
 import { createConversationRepository } from './storage/conversation-repository';
@@ -39,6 +43,12 @@ export interface RunningBot {
 
 /** Long enough for a post to Teams, short enough that a crashed instance's claim is soon taken over. */
 const AGENDA_CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * Longer than a reminder's send with all its retries and timeouts (attempts × timeout), so a live instance never
+ * loses its claim mid-send; short enough that a crashed instance's reminders go out within minutes.
+ */
+const REMINDER_CLAIM_LEASE_MS = 5 * 60_000;
 
 /** Composition root: config -> storage -> app -> server. Used by index.ts and by the integration tests. */
 export async function startBot(
@@ -72,6 +82,14 @@ export async function startBot(
   };
   const adapter = createAdapter(config.bot);
   const app = createApp({ adapter, deps });
+  const instanceId = randomUUID();
+  const sender = createProactiveSender({
+    adapter,
+    botAppId: config.bot?.appId ?? '',
+    gate: new SendGate(config.sendRates),
+    logger,
+    timeoutMs: config.sendTimeoutMs,
+  });
   const scheduler = createScheduler({
     clock,
     intervalMs: config.schedulerIntervalMs,
@@ -86,8 +104,18 @@ export async function startBot(
           conversations: deps.conversations,
           agenda: createAgendaPublisher(deps),
         }),
-        instanceId: randomUUID(),
+        instanceId,
         leaseMs: AGENDA_CLAIM_LEASE_MS,
+        logger,
+      }),
+      createReminderTask({
+        followUps: deps.followUps,
+        networks: deps.networks,
+        delivery: createTeamsReminderDelivery({ bot: deps, sender, logger }),
+        instanceId,
+        leaseMs: REMINDER_CLAIM_LEASE_MS,
+        batchSize: 100,
+        concurrency: 16,
         logger,
       }),
     ],

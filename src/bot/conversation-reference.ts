@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import type { ConversationReferenceData, ConversationType } from '../domain/conversation';
 
 const TYPES: Record<string, ConversationType> = {
@@ -26,5 +26,21 @@ export function referenceFromActivity(activity: Activity): ConversationReference
     botName: activity.recipient.name,
     teamId: channelData.team?.id,
     locale: activity.locale,
+  };
+}
+
+/** The stored reference as botbuilder wants it for continueConversation. */
+export function toConversationReference(stored: ConversationReferenceData): Partial<ConversationReference> {
+  return {
+    channelId: stored.channelId,
+    serviceUrl: stored.serviceUrl,
+    bot: { id: stored.botId, name: stored.botName ?? '' },
+    conversation: {
+      id: stored.conversationId,
+      conversationType: stored.conversationType,
+      isGroup: stored.conversationType !== 'personal',
+      tenantId: stored.tenantId,
+      name: '',
+    },
   };
 }

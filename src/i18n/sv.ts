@@ -252,6 +252,17 @@ export const sv = {
   'followUp.unknownOwner':
     'Den personen eller organisationen finns inte längre i nätverket. Välj någon annan.',
   'followUp.reassigned': '{owner}, du har fått uppgiften: {text}',
+  'reminder.before': 'Påminnelse: ska vara klar {date}.',
+  'reminder.due': 'Påminnelse: i dag är sista dagen.',
+  'reminder.overdue': 'Påminnelse: försenad, skulle vara klar {date}.',
+  'reminder.personalRefused':
+    '{keepers}: Jag kan inte skriva till {name} i en personlig chatt (appen är inte installerad för hen, eller blockerad). Påminnelser till {name} kommer här i chatten i stället.',
+  'digest.title': 'Försenade uppgifter i {network}',
+  'digest.line': '- **{owner}**: {text} (skulle vara klar {date}; {meeting})',
+  'digest.more': 'och {count} till; skriv uppföljning för alla.',
+  'agenda.reportBack': 'Återrapportering',
+  'agenda.reportBackLine': '{owner}: {text} ({due})',
+  'agenda.reportBackMore': 'och {count} till',
   'followUps.titleAll': 'Öppna uppgifter',
   'followUps.titleOwn': 'Dina öppna uppgifter',
   'followUps.noneAll': 'Det finns inga öppna uppgifter.',

@@ -1,4 +1,5 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
+import { createHash } from 'node:crypto';
 import type { Clock } from '../domain/clock';
 import {
   conversationDocumentId,
@@ -18,7 +19,29 @@ export interface ConversationRepository {
   recordInstall(reference: ConversationReferenceData, installedBy?: string): Promise<{ isNew: boolean }>;
   markRemoved(conversationId: string): Promise<void>;
   get(conversationId: string): Promise<ConversationRecord | undefined>;
+  /** The bot's 1:1 chat with a user (by Entra object id, else Teams user id), if known. */
+  getPersonal(userKey: string): Promise<PersonalChat | undefined>;
+  savePersonal(userKey: string, reference: ConversationReferenceData): Promise<void>;
+  /**
+   * Teams refused the user's 1:1 chat (403/404): later reminders go to the network's chat. True only for the
+   * caller that made the change, so the chair is told once.
+   */
+  markPersonalDead(userKey: string, httpStatus: number): Promise<boolean>;
+  /** Forgets what is known of a user's 1:1 chat (erasure; a re-install records it again). */
+  forgetPersonal(userKey: string): Promise<void>;
 }
+
+export interface PersonalChat {
+  reference?: ConversationReferenceData;
+  status: 'active' | 'dead';
+  httpStatus?: number;
+  updatedAt: string;
+}
+
+type PersonalDocument = PersonalChat & { id: string; _etag?: string };
+
+const personalDocumentId = (userKey: string): string =>
+  `personal-${createHash('sha256').update(userKey).digest('base64url')}`;
 
 const strip = (stored: Stored): ConversationRecord => {
   const { _etag, _rid, _self, _ts, _attachments, ...record } = stored;
@@ -87,6 +110,65 @@ export function createConversationRepository(container: Container, clock: Clock)
     async get(conversationId) {
       const stored = await read(conversationDocumentId(conversationId));
       return stored ? strip(stored) : undefined;
+    },
+
+    async getPersonal(userKey) {
+      const stored = (await read(personalDocumentId(userKey))) as PersonalDocument | undefined;
+      if (!stored) return undefined;
+      return {
+        status: stored.status,
+        updatedAt: stored.updatedAt,
+        ...(stored.reference ? { reference: stored.reference } : {}),
+        ...(stored.httpStatus ? { httpStatus: stored.httpStatus } : {}),
+      };
+    },
+
+    async savePersonal(userKey, reference) {
+      const doc: PersonalDocument = {
+        id: personalDocumentId(userKey),
+        reference,
+        status: 'active',
+        updatedAt: clock().toISOString(),
+      };
+      try {
+        await container.items.upsert(doc);
+      } catch (error) {
+        throw storageUnavailable(error, 'save personal chat');
+      }
+    },
+
+    async forgetPersonal(userKey) {
+      const id = personalDocumentId(userKey);
+      try {
+        await container.item(id, id).delete();
+      } catch (error) {
+        if (!hasStatus(error, 404)) throw storageUnavailable(error, 'forget personal chat');
+      }
+    },
+
+    async markPersonalDead(userKey, httpStatus) {
+      const id = personalDocumentId(userKey);
+      const existing = (await read(id)) as PersonalDocument | undefined;
+      if (existing?.status === 'dead') return false;
+      const doc: PersonalDocument = {
+        id,
+        ...(existing?.reference ? { reference: existing.reference } : {}),
+        status: 'dead',
+        httpStatus,
+        updatedAt: clock().toISOString(),
+      };
+      try {
+        if (existing)
+          await container
+            .item(id, id)
+            .replace(doc, { accessCondition: { type: 'IfMatch', condition: existing._etag ?? '' } });
+        else await container.items.create(doc);
+        return true;
+      } catch (error) {
+        // Another instance marked it first and tells the chair.
+        if (hasStatus(error, 409) || hasStatus(error, 412)) return false;
+        throw storageUnavailable(error, 'mark personal chat dead');
+      }
     },
   };
 }

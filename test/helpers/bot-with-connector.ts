@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/domain/clock';
 import { ConnectorStub } from './connector-stub';
 import { startTestBot } from './test-bot';
 
@@ -7,7 +8,10 @@ export type TestBot = Awaited<ReturnType<typeof startTestBot>>;
  * Registers the hooks for a suite that talks to one bot (embedded Cosmos) whose replies go to one connector
  * stub; both are reset before each test. Read `bot` and `connector` inside tests, not at definition time.
  */
-export function withBotAndConnector(env: Record<string, string> = {}): {
+export function withBotAndConnector(
+  env: Record<string, string> = {},
+  clock?: Clock,
+): {
   bot: TestBot;
   connector: ConnectorStub;
 } {
@@ -15,11 +19,11 @@ export function withBotAndConnector(env: Record<string, string> = {}): {
   beforeAll(async () => {
     context.connector = new ConnectorStub();
     await context.connector.start();
-    context.bot = await startTestBot(env);
+    context.bot = await startTestBot(env, undefined, clock);
   });
   beforeEach(() => {
     context.connector.reset();
-    context.connector.failures = [];
+    context.connector.clearFaults();
     context.bot.logs.entries.length = 0;
   });
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
 export interface ConnectorCall {
   method: string;
   path: string;
@@ -25,8 +27,16 @@ export class ConnectorStub {
   readonly meetingInfo = new Map<string, { details: { joinUrl: string; title?: string } }>();
   /** Statuses the member API answers with next, in order, before serving members again. */
   memberFailures: number[] = [];
-  /** Statuses to answer the next calls with, in order, before answering 200 again. */
-  failures: number[] = [];
+  /** Statuses to answer the next calls with, in order, before answering 200 again (with Retry-After seconds). */
+  failures: (number | { status: number; retryAfterSeconds: number })[] = [];
+  /** Conversations Teams refuses to post to (403 bot not in roster or blocked, 404 not found). */
+  readonly deadConversations = new Map<string, 403 | 404>();
+  /** Users Teams will not open a 1:1 chat with (the app is not installed for them). */
+  readonly refusedPersonalChats = new Map<string, 403 | 404>();
+  /** How many of the next posts to hold without ever answering (a Teams that times out); they are not delivered. */
+  hangs = 0;
+  /** Posts held unanswered. */
+  readonly hung: string[] = [];
   private server?: Server;
   private waiters: (() => void)[] = [];
   private nextId = 1;
@@ -40,7 +50,7 @@ export class ConnectorStub {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
         (reply) => {
-          res.writeHead(reply.status, { 'content-type': 'application/json' });
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
           res.end(JSON.stringify(reply.body));
         },
         () => {
@@ -52,7 +62,18 @@ export class ConnectorStub {
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  /** Teams' create-conversation: the 1:1 chat's id is stable per user. */
+  private createConversation(text: string): Reply {
+    const body = JSON.parse(text) as { members?: { id: string }[] };
+    const userId = body.members?.[0]?.id ?? '';
+    const refused = this.refusedPersonalChats.get(userId);
+    if (refused) return { status: refused, body: { error: { code: 'Forbidden' } } };
+    const id = `a:personal:${userId}`;
+    this.calls.push({ method: 'POST', path: '/v3/conversations', conversationId: '', body, id });
+    return { status: 201, body: { id } };
+  }
+
+  private async handle(req: IncomingMessage): Promise<Reply> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -77,9 +98,27 @@ export class ConnectorStub {
         ? { status: failure, body: {} }
         : this.pagedMembers(conversationId, url.searchParams);
     }
+    if (req.method === 'POST' && path === '/v3/conversations') return this.createConversation(text);
+    if (this.hangs > 0 && req.method === 'POST') {
+      this.hangs -= 1;
+      this.hung.push(conversationId);
+      return new Promise(() => undefined);
+    }
     const failure = this.failures.shift();
-    if (failure !== undefined)
-      return { status: failure, body: { error: { code: 'ServiceError', message: 'stub failure' } } };
+    if (failure !== undefined) {
+      const { status, retryAfterSeconds } = typeof failure === 'number' ? { status: failure } : failure;
+      return {
+        status,
+        body: { error: { code: 'ServiceError', message: 'stub failure' } },
+        ...(retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(retryAfterSeconds) } } : {}),
+      };
+    }
+    const dead = this.deadConversations.get(conversationId);
+    if (dead)
+      return {
+        status: dead,
+        body: { error: { code: dead === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound' } },
+      };
     const id = `activity-${this.nextId++}`;
     this.calls.push({
       method: req.method ?? '',
@@ -92,7 +131,7 @@ export class ConnectorStub {
     return { status: 200, body: { id } };
   }
 
-  private pagedMembers(conversationId: string, query: URLSearchParams): { status: number; body: unknown } {
+  private pagedMembers(conversationId: string, query: URLSearchParams): Reply {
     const all = this.members.get(conversationId) ?? [];
     const size = Number(query.get('pageSize') ?? 100);
     const start = Number(query.get('continuationToken') ?? 0);
@@ -123,8 +162,18 @@ export class ConnectorStub {
     }
   }
 
+  /** Forgets the calls so far; the faults it was told to make stay. */
   reset(): void {
     this.calls.length = 0;
+    this.hung.length = 0;
+  }
+
+  /** Back to a Teams that answers everything. */
+  clearFaults(): void {
+    this.failures = [];
+    this.hangs = 0;
+    this.deadConversations.clear();
+    this.refusedPersonalChats.clear();
   }
 
   async stop(): Promise<void> {

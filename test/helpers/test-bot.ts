@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { readConfig } from '../../src/config';
+import type { Clock } from '../../src/domain/clock';
 import { startBot, type RunningBot } from '../../src/start';
 
 export interface CapturedLogs {
@@ -24,6 +25,7 @@ export function captureLogs(): CapturedLogs {
 export async function startTestBot(
   env: Record<string, string> = {},
   logs: CapturedLogs = captureLogs(),
+  clock?: Clock,
 ): Promise<RunningBot & { logs: CapturedLogs }> {
   const config = readConfig({
     NODE_ENV: 'test',
@@ -34,7 +36,7 @@ export async function startTestBot(
     SCHEDULER_INTERVAL_MS: '0',
     ...env,
   });
-  const bot = await startBot(config, { logger: logs.logger });
+  const bot = await startBot(config, { logger: logs.logger, ...(clock ? { clock } : {}) });
   return Object.assign(bot, { logs });
 }
 

@@ -12,7 +12,11 @@ export function createOnBotInstalled(
 ) {
   return async (context: TurnContext): Promise<void> => {
     const reference = referenceFromActivity(context.activity);
-    const { isNew } = await deps.conversations.recordInstall(reference, context.activity.from?.aadObjectId);
+    const installer = context.activity.from?.aadObjectId;
+    const { isNew } = await deps.conversations.recordInstall(reference, installer);
+    // Installed for a person: where their reminders go from now on.
+    if (reference.conversationType === 'personal' && (installer ?? context.activity.from?.id))
+      await deps.conversations.savePersonal(installer ?? context.activity.from.id, reference);
     deps.logger.info(
       { conversationId: reference.conversationId, conversationType: reference.conversationType, isNew },
       'bot installed',

@@ -1,6 +1,6 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { ConversationReference } from 'botbuilder';
 import { cardActivity } from '../../bot/card-activity';
+import { toConversationReference } from '../../bot/conversation-reference';
 import { AppError } from '../../domain/app-error';
 import type { AgendaPoster } from '../../scheduler/agenda-posting';
 import type { ConversationRepository } from '../../storage/conversation-repository';
@@ -18,18 +18,7 @@ export function createProactiveAgendaPoster(deps: {
       const stored = await deps.conversations.get(network.conversationId);
       if (!stored || stored.status !== 'active')
         throw new AppError('NotFound', `no active conversation for ${network.networkId}`);
-      const reference: Partial<ConversationReference> = {
-        channelId: stored.channelId,
-        serviceUrl: stored.serviceUrl,
-        bot: { id: stored.botId, name: stored.botName ?? '' },
-        conversation: {
-          id: stored.conversationId,
-          conversationType: stored.conversationType,
-          isGroup: stored.conversationType !== 'personal',
-          tenantId: stored.tenantId,
-          name: '',
-        },
-      };
+      const reference = toConversationReference(stored);
       const card = await deps.agenda.render(network, meeting);
       let activityId: string | undefined;
       let failure: unknown;

@@ -1,0 +1,158 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { BotDeps } from '../../bot/bot-deps';
+import { cardActivity } from '../../bot/card-activity';
+import type { ProactiveSender, SendResult } from '../../bot/proactive-sender';
+import { formatDue, renderFollowUpCard } from '../../cards/follow-up-card';
+import type { ConversationReferenceData } from '../../domain/conversation';
+import type { FollowUp } from '../../domain/follow-up';
+import type { Meeting } from '../../domain/meeting';
+import type { Network } from '../../domain/network';
+import { reminderKind } from '../../domain/reminders/reminder-schedule';
+import type { RosterMember } from '../../domain/roster';
+import { createTranslator } from '../../i18n/translator';
+import type { ReminderDelivery, ReminderOutcome } from '../../scheduler/follow-up-reminders';
+
+/** Roster and meetings change rarely; a dispatch of thousands of reminders should not read them for each. */
+const CACHE_MS = 60_000;
+
+function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  return (key) => {
+    const hit = entries.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const value = load(key);
+    entries.set(key, { at: Date.now(), value });
+    value.catch(() => entries.delete(key));
+    return value;
+  };
+}
+
+/** The chairs and the secretary as Teams mentions, where the roster knows their Teams ids. */
+export function keeperMentions(network: Network, roster: RosterMember[]): { id: string; name: string }[] {
+  const keepers = [
+    ...network.settings.chairs,
+    ...(network.settings.secretary ? [network.settings.secretary] : []),
+  ];
+  return keepers.flatMap((person) => {
+    const member = roster.find((m) => m.aadObjectId === person.aadObjectId);
+    return member ? [{ id: member.userId, name: member.name }] : [];
+  });
+}
+
+export function mentionMessage(people: { id: string; name: string }[], text: string): Partial<Activity> {
+  return {
+    type: 'message',
+    textFormat: 'markdown',
+    text,
+    entities: people.map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: p })),
+  };
+}
+
+/**
+ * Delivers a reminder card to its owner: in their 1:1 chat with the bot when there is one or Teams lets the bot
+ * open one, otherwise in the network's chat (the card @mentions a member owner). A 1:1 chat Teams refuses (403/404)
+ * is marked dead, the chairs are told once, and reminders go to the network's chat; a dead network chat is marked
+ * removed and the reminder has nowhere to go ('none').
+ */
+export function createTeamsReminderDelivery(deps: {
+  bot: Pick<BotDeps, 'conversations' | 'roster' | 'meetings'>;
+  sender: ProactiveSender;
+  logger: Logger;
+}): ReminderDelivery {
+  const { conversations } = deps.bot;
+  const rosterOf = cached((networkId) => deps.bot.roster.list(networkId));
+  const meetingOf = cached(async (key) => {
+    const [networkId = '', meetingId = ''] = key.split('|');
+    return (await deps.bot.meetings.get(networkId, meetingId))?.meeting;
+  });
+
+  const tellKeepers = async (
+    chat: ConversationReferenceData,
+    network: Network,
+    roster: RosterMember[],
+    ownerName: string,
+  ): Promise<void> => {
+    const t = createTranslator(network.settings.language);
+    const people = keeperMentions(network, roster);
+    const text = t('reminder.personalRefused', {
+      keepers: people.map((p) => `<at>${p.name}</at>`).join(', '),
+      name: ownerName,
+    });
+    const told = await deps.sender.send(chat, mentionMessage(people, text));
+    if (told.status !== 'sent')
+      deps.logger.warn({ networkId: network.networkId, status: told.status }, 'chair not told');
+  };
+
+  /** The owner's 1:1 chat: known, opened now, or undefined (dead or not a Teams user); `failed` to try later. */
+  const personalChat = async (
+    owner: Extract<FollowUp['owner'], { kind: 'member' }>,
+    chat: ConversationReferenceData | undefined,
+    refused: (httpStatus: number) => Promise<void>,
+  ): Promise<ConversationReferenceData | undefined | 'failed'> => {
+    const userKey = owner.aadObjectId ?? owner.userId;
+    const known = await conversations.getPersonal(userKey);
+    if (known?.status === 'dead') return undefined;
+    if (known?.reference) return known.reference;
+    if (!chat) return undefined;
+    const opened = await deps.sender.openPersonal(chat, owner.userId);
+    if (opened.status === 'opened') {
+      await conversations.savePersonal(userKey, opened.reference);
+      return opened.reference;
+    }
+    if (opened.status === 'dead') {
+      await refused(opened.httpStatus);
+      return undefined;
+    }
+    return 'failed';
+  };
+
+  return {
+    async deliver(network, followUp, now): Promise<ReminderOutcome> {
+      const { language, timeZone } = network.settings;
+      const t = createTranslator(language);
+      const [roster, meeting, chatRecord] = await Promise.all([
+        rosterOf(network.networkId),
+        meetingOf(`${network.networkId}|${followUp.meetingId}`),
+        conversations.get(network.conversationId),
+      ]);
+      const chat = chatRecord?.status === 'active' ? chatRecord : undefined;
+      const due = followUp.due ?? '';
+      const kind = reminderKind(due, timeZone, now);
+      const card = cardActivity(
+        renderFollowUpCard({
+          language,
+          timeZone,
+          followUp,
+          roster,
+          ...(meeting ? { meeting: meeting satisfies Meeting } : {}),
+          lead: t(`reminder.${kind}`, { date: due ? formatDue(due, language) : '' }),
+        }),
+      );
+
+      const { owner } = followUp;
+      if (owner.kind === 'member') {
+        const userKey = owner.aadObjectId ?? owner.userId;
+        const refused = async (httpStatus: number): Promise<void> => {
+          if ((await conversations.markPersonalDead(userKey, httpStatus)) && chat)
+            await tellKeepers(chat, network, roster, owner.name);
+        };
+        const personal = await personalChat(owner, chat, refused);
+        if (personal === 'failed') return 'failed';
+        if (personal) {
+          const sent = await deps.sender.send(personal, card);
+          if (sent.status === 'sent') return 'personal';
+          if (sent.status === 'failed') return 'failed';
+          await refused(sent.httpStatus);
+        }
+      }
+      if (!chat) return 'none';
+      const sent: SendResult = await deps.sender.send(chat, card);
+      if (sent.status === 'sent') return 'chat';
+      if (sent.status === 'failed') return 'failed';
+      deps.logger.warn({ networkId: network.networkId, httpStatus: sent.httpStatus }, 'network chat refused');
+      await conversations.markRemoved(network.conversationId);
+      return 'none';
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { Logger } from 'pino';
+import type { FollowUp } from '../domain/follow-up';
+import type { Network } from '../domain/network';
+import {
+  dueReminderKey,
+  withReminderClaim,
+  withReminderDeferred,
+  withReminderSent,
+} from '../domain/reminders/follow-up-reminders';
+import { reminderPolicyOf } from '../domain/reminders/reminder-policy';
+import { isSendingTime, nextSendingTime } from '../domain/reminders/reminder-schedule';
+import type { FollowUpRepository } from '../storage/follow-up-repository';
+import type { NetworkRepository } from '../storage/network-repository';
+import { claimWithEtag, updateLatest } from '../storage/versioned-store';
+import type { ScheduledTask } from './scheduler';
+
+/** Where a reminder went; `failed` means try again later. Implemented at the Teams edge. */
+export type ReminderOutcome = 'personal' | 'chat' | 'none' | 'failed';
+
+export interface ReminderDelivery {
+  deliver(network: Network, followUp: FollowUp, now: Date): Promise<ReminderOutcome>;
+}
+
+/** A failed reminder is tried again after 5, 10, 20, 40 minutes; then given up (logged), never retried forever. */
+const RETRY_BASE_MS = 5 * 60_000;
+const MAX_FAILURES = 5;
+
+/**
+ * Sends each due follow-up reminder exactly once across instances. Per reminder: claim the follow-up with its ETag
+ * (key `<followUpId>@<due instant>`, lease `leaseMs`), deliver, then record the key and the next reminder in one
+ * write. An instance dying after its claim leaves the claim to expire; another takes it over, and the recorded key
+ * stops a second send of what was already recorded. Outside sending hours a due reminder is moved to the next
+ * opening without being sent.
+ */
+export function createReminderTask(deps: {
+  followUps: FollowUpRepository;
+  networks: NetworkRepository;
+  delivery: ReminderDelivery;
+  instanceId: string;
+  leaseMs: number;
+  /** Reminders read per query and worked on at once. */
+  batchSize: number;
+  concurrency: number;
+  logger: Logger;
+}): ScheduledTask {
+  const remind = async (due: FollowUp, network: Network, now: Date): Promise<boolean> => {
+    const store = deps.followUps.versioned(due.networkId, due.followUpId);
+    const policy = reminderPolicyOf(network.settings);
+    const zone = network.settings.timeZone;
+    if (!isSendingTime(policy, zone, now)) {
+      await updateLatest(store, (current) =>
+        dueReminderKey(current) === dueReminderKey(due)
+          ? withReminderDeferred(current, nextSendingTime(policy, zone, now), false)
+          : undefined,
+      );
+      return true;
+    }
+    const until = new Date(now.getTime() + deps.leaseMs).toISOString();
+    let key = '';
+    const claimed = await claimWithEtag(store, (current) => {
+      const currentKey = dueReminderKey(current);
+      const nextAt = current.reminders?.nextAt;
+      const claim = current.reminders?.claim;
+      if (!currentKey || !nextAt || nextAt > now.toISOString() || current.status !== 'open') return undefined;
+      if (claim && claim.until > now.toISOString()) return undefined;
+      key = currentKey;
+      return withReminderClaim(current, { by: deps.instanceId, until, key });
+    });
+    if (!claimed) return false;
+    if (claimed.reminders?.lastKey === key) {
+      // Recorded already by an instance whose claim expired: only the bookkeeping is left.
+      await updateLatest(store, (current) =>
+        withReminderSent(current, { key, at: now, via: 'none' }, policy, zone),
+      );
+      return true;
+    }
+
+    let outcome: ReminderOutcome;
+    try {
+      outcome = await deps.delivery.deliver(network, claimed, now);
+    } catch (error) {
+      deps.logger.error(
+        { err: error, followUpId: due.followUpId, networkId: due.networkId },
+        'reminder failed',
+      );
+      outcome = 'failed';
+    }
+    const failures = (claimed.reminders?.failures ?? 0) + 1;
+    const givenUp = outcome === 'failed' && failures >= MAX_FAILURES;
+    await updateLatest(store, (current) => {
+      if (current.reminders?.lastKey === key) return undefined;
+      if (outcome !== 'failed' || givenUp)
+        return withReminderSent(
+          current,
+          { key, at: now, via: outcome === 'failed' ? 'none' : outcome },
+          policy,
+          zone,
+        );
+      const retryAt = new Date(now.getTime() + RETRY_BASE_MS * 2 ** (failures - 1));
+      return withReminderDeferred(current, nextSendingTime(policy, zone, retryAt), true);
+    });
+    if (givenUp)
+      deps.logger.error(
+        { followUpId: due.followUpId, networkId: due.networkId, failures },
+        'reminder given up',
+      );
+    else
+      deps.logger.info(
+        { followUpId: due.followUpId, networkId: due.networkId, via: outcome },
+        outcome === 'failed' ? 'reminder deferred' : 'reminder sent',
+      );
+    return true;
+  };
+
+  return {
+    name: 'follow-up-reminders',
+    async run(now) {
+      const networks = new Map<string, Promise<Network | undefined>>();
+      const networkOf = (networkId: string): Promise<Network | undefined> => {
+        let found = networks.get(networkId);
+        if (!found) {
+          found = deps.networks.get(networkId).then((n) => n?.network);
+          networks.set(networkId, found);
+        }
+        return found;
+      };
+      // Batches until nothing due is left that this instance could take (the rest is claimed elsewhere).
+      for (;;) {
+        const due = await deps.followUps.dueReminders(now, deps.batchSize);
+        if (due.length === 0) return;
+        let progress = 0;
+        let next = 0;
+        const worker = async (): Promise<void> => {
+          while (next < due.length) {
+            const followUp = due[next++]!;
+            const network = await networkOf(followUp.networkId);
+            if (network?.status !== 'active') continue;
+            if (await remind(followUp, network, now)) progress += 1;
+          }
+        };
+        await Promise.all(Array.from({ length: deps.concurrency }, worker));
+        if (progress === 0) return;
+      }
+    },
+  };
+}

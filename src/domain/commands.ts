@@ -18,7 +18,8 @@ export type CommandName =
   | 'note'
   | 'followUp'
   | 'followUps'
-  | 'minutes';
+  | 'minutes'
+  | 'reminders';
 
 interface CommandDefinition {
   name: CommandName;
@@ -45,6 +46,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'note', words: { sv: ['anteckning'], en: ['note'] } },
   { name: 'followUp', words: { sv: ['uppgift'], en: ['action'] } },
   { name: 'minutes', words: { sv: ['protokoll', 'anteckningar'], en: ['minutes'] } },
+  { name: 'reminders', words: { sv: ['påminnelser', 'paminnelser'], en: ['reminders'] } },
   {
     name: 'followUps',
     words: { sv: ['uppföljning', 'uppfoljning'], en: ['follow-ups', 'follow ups', 'followups'] },

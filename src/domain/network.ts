@@ -105,6 +105,7 @@ export function applySetup(
       timeZone: choice.timeZone,
       agendaLeadDays: choice.agendaLeadDays,
       ...(choice.staffOrganisation ? { staffOrganisation: choice.staffOrganisation } : {}),
+      ...(network.settings.reminders ? { reminders: network.settings.reminders } : {}),
     },
     updatedAt: now.toISOString(),
   };

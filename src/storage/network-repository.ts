@@ -3,6 +3,7 @@ import type { Language } from '../domain/language';
 import type { Network } from '../domain/network';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { replaceIfUnchanged } from './replace-if-unchanged';
+import type { VersionedStore } from './versioned-store';
 
 type NetworkDocument = Network & { id: string; type: 'network'; _etag?: string };
 
@@ -19,6 +20,8 @@ export interface NetworkRepository {
   replace(network: Network, etag: string): Promise<VersionedNetwork>;
   /** The network's language, if the network has been set up. */
   language(networkId: string): Promise<Language | undefined>;
+  /** The network as a store for read-modify-write with its ETag. */
+  versioned(networkId: string): VersionedStore<Network>;
 }
 
 const toNetwork = ({
@@ -49,6 +52,17 @@ export function createNetworkRepository(container: Container): NetworkRepository
     }
   };
 
+  const replace = async (network: Network, etag: string): Promise<VersionedNetwork> => {
+    const newEtag = await replaceIfUnchanged(
+      container,
+      { ...network, id: network.networkId, type: 'network' },
+      network.networkId,
+      etag,
+      `network ${network.networkId}`,
+    );
+    return { network, etag: newEtag };
+  };
+
   return {
     get,
 
@@ -62,16 +76,18 @@ export function createNetworkRepository(container: Container): NetworkRepository
       }
     },
 
-    async replace(network, etag) {
-      const newEtag = await replaceIfUnchanged(
-        container,
-        { ...network, id: network.networkId, type: 'network' },
-        network.networkId,
-        etag,
-        `network ${network.networkId}`,
-      );
-      return { network, etag: newEtag };
-    },
+    replace,
+
+    versioned: (networkId) => ({
+      get: async () => {
+        const found = await get(networkId);
+        return found ? { value: found.network, etag: found.etag } : undefined;
+      },
+      replace: async (value, etag) => {
+        const saved = await replace(value, etag);
+        return { value: saved.network, etag: saved.etag };
+      },
+    }),
 
     async language(networkId) {
       const found = await get(networkId);

@@ -5,7 +5,7 @@ import { JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
-import { attachmentCard, cardAction, cardTexts } from '../helpers/teams-activity';
+import { attachmentCard, cardAction, cardTexts, inputValue } from '../helpers/teams-activity';
 import { postActivity } from '../helpers/test-bot';
 
 type Card = { actions: { verb?: string; data?: Record<string, unknown> }[] };
@@ -19,7 +19,7 @@ describe('follow-up reminders', () => {
   const suite = withBotAndConnector({ SEND_TIMEOUT_MS: '1500' }, () => now);
   let counter = 0;
   let network: Awaited<ReturnType<typeof setUpNetwork>>;
-  const { say } = chatMember(suite, () => network);
+  const { say, press } = chatMember(suite, () => network);
 
   const tickAt = async (iso: string): Promise<void> => {
     now = new Date(iso);
@@ -261,5 +261,49 @@ describe('follow-up reminders', () => {
     }
     expect((await stored(id)).reminders).toMatchObject({ nextAt: '2026-12-17T07:00:00.000Z' });
     expect((await stored(id)).reminders?.sent.at(-1)).toMatchObject({ via: 'none' });
+  });
+
+  it('lets a chair set the policy with påminnelser; open follow-ups follow it at once; others are refused', async () => {
+    const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
+    const card = attachmentCard(await say('påminnelser'));
+    expect(cardTexts(card)).toContain(sv['reminders.title']);
+    for (const [field, value] of Object.entries({
+      daysBefore: '3',
+      onDueDay: 'true',
+      overdueEveryDays: '7',
+      from: '08:00',
+      until: '17:00',
+    }))
+      expect(inputValue(card, field)).toBe(value);
+    expect((await say('påminnelser', JOHAN)).text).toBe(
+      sv['reminders.chairsOnly'].replace('{chairs}', 'Karin Ek'),
+    );
+
+    const form = { networkId: network.networkId, daysBefore: '1', onDueDay: 'false', overdueEveryDays: '0' };
+    const wrong = await press('reminders.save', { ...form, from: '17:00', until: '09:00' });
+    expect(cardTexts(wrong.value)[0]).toMatch(/^Kontrollera: Skickas senast\./);
+    expect(await press('reminders.save', { ...form, from: '09:30', until: '16:00' }, JOHAN)).toMatchObject({
+      value: sv['reminders.chairsOnly'].replace('{chairs}', 'Karin Ek'),
+    });
+    expect((await stored(id)).reminders?.nextAt).toBe('2026-11-30T07:00:00.000Z');
+    expect(
+      (await press('reminders.save', { ...form, networkId: 'net-other', from: '09:30', until: '16:00' }))
+        .value,
+    ).toBe(sv['card.stale']);
+
+    const saved = await press('reminders.save', { ...form, from: '09:30', until: '16:00' });
+    expect(cardTexts(saved.value)[0]).toBe(sv['reminders.saved'].replace('{name}', 'Karin Ek'));
+    expect((await suite.bot.deps.networks.get(network.networkId))?.network.settings.reminders).toEqual({
+      daysBefore: 1,
+      onDueDay: false,
+      overdueEveryDays: 0,
+      from: { hour: 9, minute: 30 },
+      until: { hour: 16, minute: 0 },
+    });
+    // One day before 3 December at 09:30 local; nothing after it (no day-of, no overdue reminders).
+    expect((await stored(id)).reminders?.nextAt).toBe('2026-12-02T08:30:00.000Z');
+    await tickAt('2026-12-02T08:30:00Z');
+    expect(postedTo(personal(SARA))).toHaveLength(1);
+    expect((await stored(id)).reminders?.nextAt).toBeUndefined();
   });
 });

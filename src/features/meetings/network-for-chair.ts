@@ -3,7 +3,7 @@ import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { networkIdForConversation } from '../../domain/conversation';
 import { isChair, type Network, type PersonRef } from '../../domain/network';
-import type { Translate } from '../../i18n/translator';
+import type { MessageKey, Translate } from '../../i18n/translator';
 
 /**
  * This conversation's network when the person acting is one of its chairs (checked against stored state, never
@@ -13,6 +13,7 @@ export async function networkForChair(
   context: TurnContext,
   deps: Pick<BotDeps, 'networks'>,
   t: Translate,
+  chairsOnly: MessageKey = 'meeting.chairsOnly',
 ): Promise<{ network: Network; actor: PersonRef } | { refusal: string }> {
   const { conversation } = context.activity;
   if (conversation.conversationType === 'personal') return { refusal: t('network.setup.personalChat') };
@@ -21,7 +22,7 @@ export async function networkForChair(
   const actor = actorOf(context);
   if (!actor || !isChair(found.network, actor.aadObjectId)) {
     return {
-      refusal: t('meeting.chairsOnly', {
+      refusal: t(chairsOnly, {
         chairs: found.network.settings.chairs.map((c) => c.name).join(', '),
       }),
     };

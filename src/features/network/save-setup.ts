@@ -18,13 +18,16 @@ import { networkIdForConversation } from '../../domain/conversation';
 import { applySetup, canChangeSettings } from '../../domain/network';
 import { createTranslator } from '../../i18n/translator';
 import { rescheduleAgendas } from './reschedule-agendas';
+import { rescheduleReminders } from '../follow-ups/reschedule-reminders';
 
 /**
  * Saves the setup form. Checks, in order: the card belongs to this conversation's network, the person may
  * change it (server-side roles), the form is valid, the people chosen are members; then writes with the ETag.
  * Every refusal writes nothing and answers in the user's language.
  */
-export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'meetings' | 'clock'>) {
+export function createSaveSetup(
+  deps: Pick<BotDeps, 'networks' | 'roster' | 'meetings' | 'followUps' | 'clock'>,
+) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const language = await turnLanguage(context, deps.networks);
     const t = createTranslator(language);
@@ -91,6 +94,8 @@ export function createSaveSetup(deps: Pick<BotDeps, 'networks' | 'roster' | 'mee
 
     if (found.network.settings.agendaLeadDays !== next.settings.agendaLeadDays)
       await rescheduleAgendas(deps, next);
+    // Reminders go out on mornings in the network's zone.
+    if (found.network.settings.timeZone !== next.settings.timeZone) await rescheduleReminders(deps, next);
 
     const summary = renderNetworkSummaryCard({
       language: next.settings.language,

@@ -1,0 +1,138 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { createProactiveSender } from '../../src/bot/proactive-sender';
+import { SendGate, TEAMS_SEND_RATES } from '../../src/bot/send-gate';
+import type { FollowUp } from '../../src/domain/follow-up';
+import { createTeamsReminderDelivery } from '../../src/features/follow-ups/teams-reminder-delivery';
+import { createReminderTask, type ReminderDelivery } from '../../src/scheduler/follow-up-reminders';
+import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { setUpNetwork } from '../helpers/network-setup';
+import { attachmentCard } from '../helpers/teams-activity';
+
+const COUNT = 1000;
+const TENANTS = 5;
+const LEASE_MS = 5 * 60_000;
+const DUE_AT = '2026-11-30T07:00:00.000Z'; // Monday 08:00 in Stockholm
+
+/** Runs `work` over `items`, `width` at a time. */
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+/**
+ * Two scheduler instances (their own adapter, sender and send gate, as two processes would have) on one embedded
+ * Cosmos, with 1,000 due reminders to owners in five tenants. One instance dies part-way: what it had claimed is
+ * taken over by the other after the lease, and the connector stub receives each reminder exactly once.
+ */
+jest.setTimeout(120_000);
+
+describe('reminders from two scheduler instances', () => {
+  let now = new Date('2026-11-23T09:00:00Z');
+  const suite = withBotAndConnector({}, () => now);
+
+  const instance = (name: string, wrap: (inner: ReminderDelivery) => ReminderDelivery = (d) => d) =>
+    createReminderTask({
+      followUps: suite.bot.deps.followUps,
+      networks: suite.bot.deps.networks,
+      delivery: wrap(
+        createTeamsReminderDelivery({
+          bot: suite.bot.deps,
+          sender: createProactiveSender({
+            adapter: new TeamsAdapter({}),
+            botAppId: '',
+            gate: new SendGate(TEAMS_SEND_RATES),
+            logger: suite.bot.logs.logger,
+            timeoutMs: 5000,
+          }),
+          logger: suite.bot.logs.logger,
+        }),
+      ),
+      instanceId: name,
+      leaseMs: LEASE_MS,
+      batchSize: 100,
+      concurrency: 16,
+      logger: suite.bot.logs.logger,
+    });
+
+  it('delivers each of 1,000 due reminders exactly once, though one instance dies mid-run', async () => {
+    const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:two-instances@thread.v2');
+    const meetingId = '00000000-0000-4000-8000-000000000001';
+    const ids = Array.from({ length: COUNT }, (_, i) => i);
+    await inParallel(ids, 20, async (i) => {
+      const userId = `29:owner-${i}`;
+      await suite.bot.deps.conversations.savePersonal(`aad-${i}`, {
+        conversationId: `a:personal:${userId}`,
+        conversationType: 'personal',
+        tenantId: `tenant-${i % TENANTS}`,
+        serviceUrl: suite.connector.serviceUrl,
+        channelId: 'msteams',
+        botId: '28:anteckna',
+      });
+      const followUp: FollowUp = {
+        networkId,
+        followUpId: `00000000-0000-4000-8000-${String(100_000 + i).padStart(12, '0')}`,
+        meetingId,
+        owner: { kind: 'member', name: `Ägare ${i}`, userId, aadObjectId: `aad-${i}` },
+        text: `uppgift ${i}`,
+        due: '2026-12-03',
+        status: 'open',
+        changes: [],
+        revision: 0,
+        reminders: { nextAt: DUE_AT, sent: [] },
+        createdBy: 'test',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      await suite.bot.deps.followUps.create(followUp);
+    });
+
+    now = new Date(DUE_AT);
+    let deliveredByA = 0;
+    let killed = false;
+    // A "dies" after 300 deliveries: from then on it never returns from a delivery and never sends (a process
+    // killed between its claim and its send); its claims stay in Cosmos until the lease runs out.
+    const a = instance('instance-a', (inner) => ({
+      async deliver(network, followUp, at) {
+        if (killed) return new Promise<never>(() => undefined);
+        const outcome = await inner.deliver(network, followUp, at);
+        deliveredByA += 1;
+        if (deliveredByA >= 300) killed = true;
+        return outcome;
+      },
+    }));
+    const b = instance('instance-b');
+    void a.run(now);
+    await b.run(now);
+    expect(killed).toBe(true);
+    const leftClaimed = (await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), COUNT)).filter(
+      (f) => f.reminders?.nextAt === DUE_AT,
+    );
+    // B has done all it could; what A held is still claimed, so nothing has gone out twice.
+    expect(leftClaimed.length).toBeGreaterThan(0);
+    expect(leftClaimed.every((f) => f.reminders?.claim?.by === 'instance-a')).toBe(true);
+
+    // After the lease, B's next tick takes A's claims over.
+    now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
+    await b.run(now);
+
+    const perFollowUp = new Map<string, number>();
+    for (const call of suite.connector.calls) {
+      const card = attachmentCard(call.body) as
+        { actions?: { data?: { followUpId?: string } }[] } | undefined;
+      const id = card?.actions?.[0]?.data?.followUpId;
+      if (id) perFollowUp.set(id, (perFollowUp.get(id) ?? 0) + 1);
+    }
+    expect(perFollowUp.size).toBe(COUNT);
+    expect([...perFollowUp.values()].filter((n) => n !== 1)).toEqual([]);
+    const stored = await suite.bot.deps.followUps.listOpen(networkId);
+    expect(stored).toHaveLength(COUNT);
+    expect(
+      stored.filter((f) => f.reminders?.nextAt !== '2026-12-03T07:00:00.000Z' || f.reminders.claim),
+    ).toEqual([]);
+    expect(stored.filter((f) => f.reminders?.sent.length !== 1)).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+import { formatDue, ownerText } from './follow-up-card';
+import type { FollowUp } from '../domain/follow-up';
 import { z } from 'zod';
 import template from '../../adaptiveCards/agenda.json';
 import type { Language } from '../domain/language';
@@ -56,6 +58,28 @@ export interface AgendaCardView {
   /** Shown to chairs only. */
   tally?: Tally;
   refreshUserIds: string[];
+  /** Open follow-ups from earlier meetings, reported back on at this one ("Återrapportering"). */
+  reportBack?: FollowUp[];
+}
+
+/** At most this many report-back lines on the card; the rest are counted. */
+const REPORT_BACK_SHOWN = 10;
+
+function reportBackText(
+  followUps: FollowUp[],
+  t: ReturnType<typeof createTranslator>,
+  language: Language,
+): string {
+  const lines = followUps.slice(0, REPORT_BACK_SHOWN).map(
+    (f) =>
+      `- ${t('agenda.reportBackLine', {
+        owner: ownerText(f.owner),
+        text: f.text,
+        due: f.due ? t('followUps.due', { date: formatDue(f.due, language) }) : t('followUp.noDue'),
+      })}`,
+  );
+  const more = followUps.length - REPORT_BACK_SHOWN;
+  return [...lines, ...(more > 0 ? [t('agenda.reportBackMore', { count: more })] : [])].join('\n');
 }
 
 function answerText(view: AgendaCardView, t: ReturnType<typeof createTranslator>): string {
@@ -96,6 +120,8 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
         .filter(Boolean)
         .join(' · '),
     })),
+    reportBackHeading: view.reportBack?.length ? t('agenda.reportBack') : '',
+    reportBack: view.reportBack?.length ? reportBackText(view.reportBack, t, language) : '',
     answerText: answerText(view, t),
     tallyHeading: t('rsvp.tallyHeading'),
     tally: tally

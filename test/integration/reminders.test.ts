@@ -1,7 +1,7 @@
 import type { FollowUp } from '../../src/domain/follow-up';
 import { sv } from '../../src/i18n/sv';
 import { meetingStarting } from '../fixtures/meeting';
-import { JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
+import { ANDERS, JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
@@ -305,5 +305,30 @@ describe('follow-up reminders', () => {
     await tickAt('2026-12-02T08:30:00Z');
     expect(postedTo(personal(SARA))).toHaveLength(1);
     expect((await stored(id)).reminders?.nextAt).toBeUndefined();
+  });
+
+  it("puts open follow-ups from earlier meetings on the next meeting's agenda as Återrapportering", async () => {
+    await suite.bot.deps.roster.setOrganisation(network.networkId, ANDERS.id, 'Kungälv');
+    const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
+    await give('uppgift Kungälv tar med sig frågan');
+    await say('avsluta möte');
+    await suite.bot.deps.meetings.create(
+      meetingStarting(network.networkId, new Date('2026-12-14T08:00:00Z'), { title: 'Decembermötet' }),
+    );
+    const texts = cardTexts(attachmentCard(await say('dagordning')));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Återrapportering',
+        [
+          '- Sara Lind: skickar ut enkäten (senast torsdag 3 december 2026)',
+          '- Kungälv: tar med sig frågan (inget datum)',
+        ].join('\n'),
+      ]),
+    );
+    const done = await suite.bot.deps.followUps.get(network.networkId, id);
+    await suite.bot.deps.followUps.replace({ ...done!.followUp, status: 'done' }, done!.etag);
+    expect(cardTexts(attachmentCard(await say('dagordning')))).toContain(
+      '- Kungälv: tar med sig frågan (inget datum)',
+    );
   });
 });

@@ -31,7 +31,7 @@ export interface AgendaPublisher {
 const SAVE_ATTEMPTS = 3;
 
 export function createAgendaPublisher(
-  deps: Pick<BotDeps, 'roster' | 'rsvps' | 'meetings' | 'clock'>,
+  deps: Pick<BotDeps, 'roster' | 'rsvps' | 'meetings' | 'followUps' | 'clock'>,
 ): AgendaPublisher {
   const render: AgendaPublisher['render'] = async (network, meeting, options = {}) => {
     const viewer = options.viewer;
@@ -51,6 +51,10 @@ export function createAgendaPublisher(
           }
         : undefined,
       tally: chair ? tallyAnswers(await deps.rsvps.list(meeting.meetingId), members) : undefined,
+      // What earlier meetings left open is reported back on at this one; done ones drop off as they close.
+      reportBack: (await deps.followUps.listOpen(network.networkId)).filter(
+        (followUp) => followUp.meetingId !== meeting.meetingId && followUp.createdAt < meeting.startsAt,
+      ),
       // A personal view is seen by its viewer only, so only they need it refreshed.
       refreshUserIds: viewer ? [viewer.userId] : members.filter((m) => !m.guest).map((m) => m.userId),
     });

@@ -14,6 +14,8 @@ import { createMinutesRepository } from './storage/minutes-repository';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createReminderTask } from './scheduler/follow-up-reminders';
+import { createOverdueDigestTask } from './scheduler/overdue-digests';
+import { createDigestRepository } from './storage/digest-repository';
 import { createProactiveSender } from './bot/proactive-sender';
 import { SendGate } from './bot/send-gate';
 import { createTeamsReminderDelivery } from './features/follow-ups/teams-reminder-delivery';
@@ -73,6 +75,7 @@ export async function startBot(
     decisions: createDecisionRepository(cosmos.containers.meetings),
     notes: createItemNoteRepository(cosmos.containers.meetings),
     followUps: createFollowUpRepository(cosmos.containers.followUps),
+    digests: createDigestRepository(cosmos.containers.networks),
     commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
     minutes: createMinutesRepository(cosmos.containers.meetings),
     downloads: createDownloadLinks(
@@ -90,6 +93,7 @@ export async function startBot(
     logger,
     timeoutMs: config.sendTimeoutMs,
   });
+  const delivery = createTeamsReminderDelivery({ bot: deps, sender, logger });
   const scheduler = createScheduler({
     clock,
     intervalMs: config.schedulerIntervalMs,
@@ -111,11 +115,20 @@ export async function startBot(
       createReminderTask({
         followUps: deps.followUps,
         networks: deps.networks,
-        delivery: createTeamsReminderDelivery({ bot: deps, sender, logger }),
+        delivery,
         instanceId,
         leaseMs: REMINDER_CLAIM_LEASE_MS,
         batchSize: 100,
         concurrency: 16,
+        logger,
+      }),
+      createOverdueDigestTask({
+        digests: deps.digests,
+        networks: deps.networks,
+        followUps: deps.followUps,
+        delivery,
+        instanceId,
+        leaseMs: REMINDER_CLAIM_LEASE_MS,
         logger,
       }),
     ],

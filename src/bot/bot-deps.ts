@@ -5,6 +5,7 @@ import type { AttendanceRepository } from '../storage/attendance-repository';
 import type { ConversationRepository } from '../storage/conversation-repository';
 import type { CommandMarkerRepository } from '../storage/command-marker-repository';
 import type { DecisionRepository } from '../storage/decision-repository';
+import type { DigestRepository } from '../storage/digest-repository';
 import type { FollowUpRepository } from '../storage/follow-up-repository';
 import type { ItemNoteRepository } from '../storage/item-note-repository';
 import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
@@ -28,6 +29,8 @@ export interface BotDeps {
   decisions: DecisionRepository;
   notes: ItemNoteRepository;
   followUps: FollowUpRepository;
+  /** The weekly overdue digest per network. */
+  digests: DigestRepository;
   minutes: MinutesRepository;
   /** Makes short-lived signed download links for minutes files. */
   downloads: DownloadLinks;

@@ -64,7 +64,8 @@ describe('follow-up reminders', () => {
             : undefined,
         );
     // Each test starts with no 1:1 chats known (they are per person, not per network).
-    for (const member of [SARA, JOHAN]) await suite.bot.deps.conversations.forgetPersonal(member.aadObjectId);
+    for (const member of [SARA, JOHAN, KARIN])
+      await suite.bot.deps.conversations.forgetPersonal(member.aadObjectId);
     network = await setUpNetwork(suite.bot, suite.connector, `19:reminders-${counter}@thread.v2`, {
       chairs: KARIN.aadObjectId,
       secretary: JOHAN.aadObjectId,
@@ -330,5 +331,34 @@ describe('follow-up reminders', () => {
     expect(cardTexts(attachmentCard(await say('dagordning')))).toContain(
       '- Kungälv: tar med sig frågan (inget datum)',
     );
+  });
+
+  it('sends chairs and the secretary a weekly digest of overdue follow-ups, once, on Monday morning', async () => {
+    await suite.bot.deps.roster.setOrganisation(network.networkId, ANDERS.id, 'Kungälv');
+    await give('uppgift <at>Sara Lind</at> punkt 1 skickar ut enkäten senast 25 november');
+    await give('uppgift Kungälv tar med sig frågan senast 24 november');
+    await give('uppgift Kungälv svarar senast 31 december');
+    await tickAt('2026-11-30T07:00:00Z');
+    const digestTo = (member: { id: string }) =>
+      postedTo(personal(member)).filter((c) => String(c.body.text).includes('Försenade uppgifter'));
+    for (const keeper of [KARIN, JOHAN]) {
+      expect(digestTo(keeper).map((c) => c.body.text)).toEqual([
+        [
+          '**Försenade uppgifter i Socialchefsnätverket**',
+          '',
+          '- **Kungälv**: tar med sig frågan (skulle vara klar tisdag 24 november 2026; Novembermötet)',
+          '- **Sara Lind**: skickar ut enkäten (skulle vara klar onsdag 25 november 2026; Novembermötet, punkt 1)',
+        ].join('\n'),
+      ]);
+    }
+    await tickAt('2026-11-30T09:00:00Z');
+    expect(digestTo(KARIN)).toEqual([]);
+    // The next Monday, with nothing overdue any more, nothing is sent.
+    for (const open of await suite.bot.deps.followUps.listOpen(network.networkId)) {
+      const found = await suite.bot.deps.followUps.get(network.networkId, open.followUpId);
+      await suite.bot.deps.followUps.replace({ ...found!.followUp, status: 'done' }, found!.etag);
+    }
+    await tickAt('2026-12-07T07:00:00Z');
+    expect(digestTo(KARIN)).toEqual([]);
   });
 });

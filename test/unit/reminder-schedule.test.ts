@@ -2,6 +2,7 @@ import type { FollowUp } from '../../src/domain/follow-up';
 import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminders/reminder-policy';
 import {
   isSendingTime,
+  nextDigestAt,
   nextReminderAt,
   nextSendingTime,
   reminderKind,
@@ -123,5 +124,13 @@ describe('reminder schedule (Europe/Stockholm, defaults: 3 days before, the day,
     // 00:30 on 3 December in Stockholm is still 2 December in UTC.
     expect(reminderKind('2026-12-03', ZONE, new Date('2026-12-02T23:30:00Z'))).toBe('due');
     expect(reminderKind('2026-12-03', ZONE, new Date('2026-12-10T07:00:00Z'))).toBe('overdue');
+  });
+
+  it('sends the weekly digest on the first working day of the week at the opening time', () => {
+    const digest = (iso: string): string => nextDigestAt(DEFAULT_REMINDER_POLICY, ZONE, new Date(iso));
+    expect(digest('2026-11-23T06:00:00Z')).toBe('2026-11-23T07:00:00.000Z'); // Monday 07:00 -> 08:00 that day
+    expect(digest('2026-11-23T07:00:00Z')).toBe('2026-11-30T07:00:00.000Z'); // sent: next Monday
+    expect(digest('2026-11-27T12:00:00Z')).toBe('2026-11-30T07:00:00.000Z'); // Friday
+    expect(digest('2026-03-31T12:00:00Z')).toBe('2026-04-07T06:00:00.000Z'); // annandag påsk: Tuesday, CEST
   });
 });

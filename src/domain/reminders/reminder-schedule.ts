@@ -84,3 +84,17 @@ export function nextSendingTime(policy: ReminderPolicy, zone: string, now: Date)
   const day = workingDayOnOrAfter(beforeOpening ? today.date : addDays(today.date, 1));
   return toInstant(day, policy.from, zone);
 }
+
+/**
+ * When chairs next get the weekly overdue digest: the first working day of a week at the policy's opening time,
+ * the first such instant after `after`.
+ */
+export function nextDigestAt(policy: ReminderPolicy, zone: string, after: Date): string {
+  const today = todayIn(zone, after);
+  let monday = addDays(today.date, 1 - today.weekday);
+  for (;;) {
+    const instant = toInstant(workingDayOnOrAfter(monday), policy.from, zone);
+    if (Date.parse(instant) > after.getTime()) return instant;
+    monday = addDays(monday, 7);
+  }
+}

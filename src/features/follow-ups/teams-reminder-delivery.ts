@@ -3,15 +3,18 @@ import type { Logger } from 'pino';
 import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import type { ProactiveSender, SendResult } from '../../bot/proactive-sender';
-import { formatDue, renderFollowUpCard } from '../../cards/follow-up-card';
+import { formatDue, ownerText, renderFollowUpCard } from '../../cards/follow-up-card';
 import type { ConversationReferenceData } from '../../domain/conversation';
-import type { FollowUp } from '../../domain/follow-up';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
 import { reminderKind } from '../../domain/reminders/reminder-schedule';
 import type { RosterMember } from '../../domain/roster';
 import { createTranslator } from '../../i18n/translator';
 import type { ReminderDelivery, ReminderOutcome } from '../../scheduler/follow-up-reminders';
+import type { DigestDelivery } from '../../scheduler/overdue-digests';
+
+/** At most this many follow-ups are listed in a digest; the rest are counted. */
+const DIGEST_SHOWN = 20;
 
 /** Roster and meetings change rarely; a dispatch of thousands of reminders should not read them for each. */
 const CACHE_MS = 60_000;
@@ -59,7 +62,7 @@ export function createTeamsReminderDelivery(deps: {
   bot: Pick<BotDeps, 'conversations' | 'roster' | 'meetings'>;
   sender: ProactiveSender;
   logger: Logger;
-}): ReminderDelivery {
+}): ReminderDelivery & DigestDelivery {
   const { conversations } = deps.bot;
   const rosterOf = cached((networkId) => deps.bot.roster.list(networkId));
   const meetingOf = cached(async (key) => {
@@ -86,7 +89,7 @@ export function createTeamsReminderDelivery(deps: {
 
   /** The owner's 1:1 chat: known, opened now, or undefined (dead or not a Teams user); `failed` to try later. */
   const personalChat = async (
-    owner: Extract<FollowUp['owner'], { kind: 'member' }>,
+    owner: { userId: string; aadObjectId?: string },
     chat: ConversationReferenceData | undefined,
     refused: (httpStatus: number) => Promise<void>,
   ): Promise<ConversationReferenceData | undefined | 'failed'> => {
@@ -153,6 +156,78 @@ export function createTeamsReminderDelivery(deps: {
       deps.logger.warn({ networkId: network.networkId, httpStatus: sent.httpStatus }, 'network chat refused');
       await conversations.markRemoved(network.conversationId);
       return 'none';
+    },
+
+    async deliverDigest(network, overdue, recipients, delivered) {
+      const { language } = network.settings;
+      const t = createTranslator(language);
+      const [roster, chatRecord] = await Promise.all([
+        rosterOf(network.networkId),
+        conversations.get(network.conversationId),
+      ]);
+      const chat = chatRecord?.status === 'active' ? chatRecord : undefined;
+      const lines = await Promise.all(
+        overdue.slice(0, DIGEST_SHOWN).map(async (f) => {
+          const meeting = await meetingOf(`${network.networkId}|${f.meetingId}`);
+          return t('digest.line', {
+            owner: ownerText(f.owner),
+            text: f.text,
+            date: formatDue(f.due ?? '', language),
+            meeting: meeting
+              ? `${meeting.title}${f.item !== undefined ? t('followUps.item', { item: f.item }) : ''}`
+              : '',
+          });
+        }),
+      );
+      const more = overdue.length - DIGEST_SHOWN;
+      const body = [
+        `**${t('digest.title', { network: network.settings.name })}**`,
+        '',
+        ...lines,
+        ...(more > 0 ? ['', t('digest.more', { count: more })] : []),
+      ].join('\n');
+
+      const inChat: { id: string; name: string; aadObjectId: string }[] = [];
+      for (const person of recipients) {
+        const member = roster.find((m) => m.aadObjectId === person.aadObjectId);
+        if (!member) continue;
+        const refused = async (httpStatus: number): Promise<void> => {
+          if ((await conversations.markPersonalDead(person.aadObjectId, httpStatus)) && chat)
+            await tellKeepers(chat, network, roster, person.name);
+        };
+        const personal = await personalChat(
+          { userId: member.userId, aadObjectId: person.aadObjectId },
+          chat,
+          refused,
+        );
+        if (personal === 'failed') return 'failed';
+        if (personal) {
+          const sent = await deps.sender.send(personal, {
+            type: 'message',
+            textFormat: 'markdown',
+            text: body,
+          });
+          if (sent.status === 'failed') return 'failed';
+          if (sent.status === 'sent') {
+            await delivered(person.aadObjectId);
+            continue;
+          }
+          await refused(sent.httpStatus);
+        }
+        inChat.push({ id: member.userId, name: member.name, aadObjectId: person.aadObjectId });
+      }
+      if (inChat.length === 0 || !chat) return 'done';
+      const mentions = inChat.map((p) => `<at>${p.name}</at>`).join(', ');
+      const sent = await deps.sender.send(
+        chat,
+        mentionMessage(
+          inChat.map(({ id, name }) => ({ id, name })),
+          `${mentions}: ${body}`,
+        ),
+      );
+      if (sent.status === 'failed') return 'failed';
+      for (const person of inChat) await delivered(person.aadObjectId);
+      return 'done';
     },
   };
 }

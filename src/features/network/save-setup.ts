@@ -18,6 +18,8 @@ import { networkIdForConversation } from '../../domain/conversation';
 import { applySetup, canChangeSettings } from '../../domain/network';
 import { createTranslator } from '../../i18n/translator';
 import { rescheduleAgendas } from './reschedule-agendas';
+import { reminderPolicyOf } from '../../domain/reminders/reminder-policy';
+import { nextDigestAt } from '../../domain/reminders/reminder-schedule';
 import { rescheduleReminders } from '../follow-ups/reschedule-reminders';
 
 /**
@@ -26,7 +28,7 @@ import { rescheduleReminders } from '../follow-ups/reschedule-reminders';
  * Every refusal writes nothing and answers in the user's language.
  */
 export function createSaveSetup(
-  deps: Pick<BotDeps, 'networks' | 'roster' | 'meetings' | 'followUps' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'roster' | 'meetings' | 'followUps' | 'digests' | 'clock'>,
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const language = await turnLanguage(context, deps.networks);
@@ -94,6 +96,8 @@ export function createSaveSetup(
 
     if (found.network.settings.agendaLeadDays !== next.settings.agendaLeadDays)
       await rescheduleAgendas(deps, next);
+    const policy = reminderPolicyOf(next.settings);
+    await deps.digests.ensure(networkId, nextDigestAt(policy, next.settings.timeZone, deps.clock()));
     // Reminders go out on mornings in the network's zone.
     if (found.network.settings.timeZone !== next.settings.timeZone) await rescheduleReminders(deps, next);
 

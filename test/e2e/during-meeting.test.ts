@@ -24,6 +24,8 @@ describe('during the meeting in Agents Playground', () => {
   let browser: Browser;
   let karin: PlaygroundPage;
   let johan: PlaygroundPage;
+  /** The bot's clock runs this far ahead of the real one, so a follow-up can fall due during the test. */
+  let clockOffsetMs = 0;
 
   const open = (configPath?: string) => openPlayground(bot.url, browser, playgrounds, configPath);
 
@@ -35,7 +37,7 @@ describe('during the meeting in Agents Playground', () => {
   };
 
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({}, undefined, () => new Date(Date.now() + clockOffsetMs));
     browser = await launchChromium();
     karin = await open();
     const setup = karin.cardsWithText(en['network.setup.title']).first();
@@ -128,6 +130,27 @@ describe('during the meeting in Agents Playground', () => {
     expect(text).toContain('The network supports the assignment.');
     expect(text).toContain('Johan Berg: sends out the information, by 31 December 2099');
     await expect(card.getByRole('button', { name: en['minutes.approve'] }).count()).resolves.toBe(1);
+  });
+
+  it('when the follow-up falls due Johan gets a reminder card in his personal chat and marks it Done', async () => {
+    const [followUp] = await bot.deps.followUps.listOpen(NETWORK_ID);
+    const dueAt = Date.parse(followUp?.reminders?.nextAt ?? '');
+    expect(Number.isNaN(dueAt)).toBe(false);
+    // Jump to a minute after the reminder falls due (a working-day morning before 31 December 2099).
+    clockOffsetMs = dueAt + 60_000 - Date.now();
+    await bot.scheduler.tick();
+    // Johan's Playground installed the bot in his personal chat when it opened: the reminder comes 1:1.
+    await johan.openChat('Personal Chat');
+    const reminder = johan
+      .cardsWithText(en['reminder.before'].replace('{date}', 'Thursday 31 December 2099'))
+      .last();
+    await reminder.waitFor({ timeout: 15_000 });
+    await reminder.getByRole('button', { name: en['followUp.markDone'] }).click();
+    await johan.page
+      .getByText(/^Done \(.+\)\.$/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expect(bot.deps.followUps.listOpen(NETWORK_ID)).resolves.toEqual([]);
   });
 
   const meetingId = async (): Promise<string> =>

@@ -116,6 +116,7 @@ export async function startBot(
         followUps: deps.followUps,
         networks: deps.networks,
         delivery,
+        clock,
         instanceId,
         leaseMs: REMINDER_CLAIM_LEASE_MS,
         batchSize: 100,

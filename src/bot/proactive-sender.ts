@@ -10,14 +10,25 @@ export type SendResult =
   /** 403 (not in the conversation, blocked) or 404 (no such conversation): permanent, never retried. */
   | { status: 'dead'; httpStatus: number }
   /** Retried and still failing, or no answer in time: the caller may try again later. */
-  | { status: 'failed'; httpStatus?: number; retryAfterMs?: number };
+  | { status: 'failed'; httpStatus?: number; retryAfterMs?: number }
+  /** `stillWanted` said no once a slot was free: nothing was sent. */
+  | { status: 'abandoned' };
 
 export type OpenResult =
-  { status: 'opened'; reference: ConversationReferenceData } | Exclude<SendResult, { status: 'sent' }>;
+  | { status: 'opened'; reference: ConversationReferenceData }
+  | Exclude<SendResult, { status: 'sent' | 'abandoned' }>;
 
 /** Sends outside a user's turn (reminders, digests), within Teams' rate limits; see createProactiveSender. */
 export interface ProactiveSender {
-  send(target: ConversationReferenceData, activity: Partial<Activity>): Promise<SendResult>;
+  /**
+   * `stillWanted` is asked right before each request, after any wait for a slot or a retry: a scheduler instance
+   * checks there that its claim is still its own, so a send that waited past its lease never goes out twice.
+   */
+  send(
+    target: ConversationReferenceData,
+    activity: Partial<Activity>,
+    stillWanted?: () => Promise<boolean>,
+  ): Promise<SendResult>;
   /** Opens (or finds, Teams returns the same one) the bot's 1:1 chat with a user, via a conversation they share. */
   openPersonal(via: ConversationReferenceData, userId: string): Promise<OpenResult>;
 }
@@ -107,10 +118,12 @@ export function createProactiveSender(deps: {
   async function withRetries<T>(
     target: ConversationReferenceData,
     call: () => Promise<T>,
+    stillWanted?: () => Promise<boolean>,
   ): Promise<{ ok: true; value: T } | { ok: false; result: Exclude<SendResult, { status: 'sent' }> }> {
     const tenant = target.tenantId ?? '';
     for (let attempt = 1; ; attempt += 1) {
       await deps.gate.take(tenant, target.conversationId);
+      if (stillWanted && !(await stillWanted())) return { ok: false, result: { status: 'abandoned' } };
       try {
         // The request itself times out at timeoutMs; this bounds the whole call (token, turn) as a last resort.
         return { ok: true, value: await withTimeout(call(), 2 * deps.timeoutMs) };
@@ -147,27 +160,31 @@ export function createProactiveSender(deps: {
   }
 
   return {
-    async send(target, activity) {
-      const outcome = await withRetries(target, async () => {
-        let failure: unknown;
-        let id: string | undefined;
-        // A failure inside the turn would reach the adapter's error handler and vanish: keep it and rethrow.
-        await deps.adapter.continueConversationAsync(
-          deps.botAppId,
-          toConversationReference(target),
-          async (context) => {
-            try {
-              ownRetriesAndTimeout(context, deps.timeoutMs);
-              id = (await context.sendActivity(activity))?.id;
-            } catch (error) {
-              failure = error;
-            }
-          },
-        );
-        if (failure !== undefined)
-          throw failure instanceof Error ? failure : new Error('send failed', { cause: failure });
-        return id ?? '';
-      });
+    async send(target, activity, stillWanted) {
+      const outcome = await withRetries(
+        target,
+        async () => {
+          let failure: unknown;
+          let id: string | undefined;
+          // A failure inside the turn would reach the adapter's error handler and vanish: keep it and rethrow.
+          await deps.adapter.continueConversationAsync(
+            deps.botAppId,
+            toConversationReference(target),
+            async (context) => {
+              try {
+                ownRetriesAndTimeout(context, deps.timeoutMs);
+                id = (await context.sendActivity(activity))?.id;
+              } catch (error) {
+                failure = error;
+              }
+            },
+          );
+          if (failure !== undefined)
+            throw failure instanceof Error ? failure : new Error('send failed', { cause: failure });
+          return id ?? '';
+        },
+        stillWanted,
+      );
       return outcome.ok ? { status: 'sent', activityId: outcome.value } : outcome.result;
     },
 
@@ -194,7 +211,7 @@ export function createProactiveSender(deps: {
         );
         return conversationId;
       });
-      if (!outcome.ok) return outcome.result;
+      if (!outcome.ok) return outcome.result.status === 'abandoned' ? { status: 'failed' } : outcome.result;
       return {
         status: 'opened',
         reference: {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Clock } from '../domain/clock';
 import type { FollowUp } from '../domain/follow-up';
 import type { Network } from '../domain/network';
 import {
@@ -14,11 +15,20 @@ import type { NetworkRepository } from '../storage/network-repository';
 import { claimWithEtag, updateLatest } from '../storage/versioned-store';
 import type { ScheduledTask } from './scheduler';
 
-/** Where a reminder went; `failed` means try again later. Implemented at the Teams edge. */
-export type ReminderOutcome = 'personal' | 'chat' | 'none' | 'failed';
+/**
+ * Where a reminder went; `failed` means try again later; `abandoned`: the claim was no longer this instance's when
+ * its turn to send came, so it sent nothing. Implemented at the Teams edge.
+ */
+export type ReminderOutcome = 'personal' | 'chat' | 'none' | 'failed' | 'abandoned';
 
 export interface ReminderDelivery {
-  deliver(network: Network, followUp: FollowUp, now: Date): Promise<ReminderOutcome>;
+  /** `stillMine` is asked right before the card goes to Teams. */
+  deliver(
+    network: Network,
+    followUp: FollowUp,
+    now: Date,
+    stillMine: () => Promise<boolean>,
+  ): Promise<ReminderOutcome>;
 }
 
 /** A failed reminder is tried again after 5, 10, 20, 40 minutes; then given up (logged), never retried forever. */
@@ -36,6 +46,7 @@ export function createReminderTask(deps: {
   followUps: FollowUpRepository;
   networks: NetworkRepository;
   delivery: ReminderDelivery;
+  clock: Clock;
   instanceId: string;
   leaseMs: number;
   /** Reminders read per query and worked on at once. */
@@ -75,15 +86,28 @@ export function createReminderTask(deps: {
       return true;
     }
 
+    // After a wait for a sending slot (a busy tenant, a Retry-After) the lease may have run out and another
+    // instance taken the reminder over: then this one must not send it too.
+    const stillMine = async (): Promise<boolean> => {
+      const claim = (await store.get())?.value.reminders?.claim;
+      return claim?.by === deps.instanceId && claim.key === key && claim.until > deps.clock().toISOString();
+    };
     let outcome: ReminderOutcome;
     try {
-      outcome = await deps.delivery.deliver(network, claimed, now);
+      outcome = await deps.delivery.deliver(network, claimed, now, stillMine);
     } catch (error) {
       deps.logger.error(
         { err: error, followUpId: due.followUpId, networkId: due.networkId },
         'reminder failed',
       );
       outcome = 'failed';
+    }
+    if (outcome === 'abandoned') {
+      deps.logger.warn(
+        { followUpId: due.followUpId, networkId: due.networkId },
+        'reminder claim lost; not sent',
+      );
+      return true;
     }
     const failures = (claimed.reminders?.failures ?? 0) + 1;
     const givenUp = outcome === 'failed' && failures >= MAX_FAILURES;

@@ -1,10 +1,9 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { createProactiveSender } from '../../src/bot/proactive-sender';
 import { SendGate, TEAMS_SEND_RATES } from '../../src/bot/send-gate';
-import type { FollowUp } from '../../src/domain/follow-up';
 import { createTeamsReminderDelivery } from '../../src/features/follow-ups/teams-reminder-delivery';
 import { createReminderTask, type ReminderDelivery } from '../../src/scheduler/follow-up-reminders';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { withBotAndConnector, type TestBot } from '../helpers/bot-with-connector';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard } from '../helpers/teams-activity';
 
@@ -23,6 +22,43 @@ async function inParallel<T>(items: T[], width: number, work: (item: T) => Promi
   );
 }
 
+/** A follow-up due at DUE_AT, owned by a member whose 1:1 chat (in `tenantId`) the bot knows. */
+async function seedDueReminder(
+  bot: TestBot,
+  serviceUrl: string,
+  seed: { networkId: string; followUpId: string; userId: string; aadObjectId: string; tenantId: string },
+): Promise<void> {
+  await bot.deps.conversations.savePersonal(seed.aadObjectId, {
+    conversationId: `a:personal:${seed.userId}`,
+    conversationType: 'personal',
+    tenantId: seed.tenantId,
+    serviceUrl,
+    channelId: 'msteams',
+    botId: '28:anteckna',
+  });
+  const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
+  await bot.deps.followUps.create({
+    networkId: seed.networkId,
+    followUpId: seed.followUpId,
+    meetingId: '00000000-0000-4000-8000-000000000001',
+    owner: {
+      kind: 'member',
+      name: `Ägare ${seed.userId}`,
+      userId: seed.userId,
+      aadObjectId: seed.aadObjectId,
+    },
+    text: `uppgift ${seed.followUpId}`,
+    due: '2026-12-03',
+    status: 'open',
+    changes: [],
+    revision: 0,
+    reminders: { nextAt: DUE_AT, sent: [] },
+    createdBy: 'test',
+    createdAt: created,
+    updatedAt: created,
+  });
+}
+
 /**
  * Two scheduler instances (their own adapter, sender and send gate, as two processes would have) on one embedded
  * Cosmos, with 1,000 due reminders to owners in five tenants. One instance dies part-way: what it had claimed is
@@ -34,7 +70,11 @@ describe('reminders from two scheduler instances', () => {
   let now = new Date('2026-11-23T09:00:00Z');
   const suite = withBotAndConnector({}, () => now);
 
-  const instance = (name: string, wrap: (inner: ReminderDelivery) => ReminderDelivery = (d) => d) =>
+  const instance = (
+    name: string,
+    wrap: (inner: ReminderDelivery) => ReminderDelivery = (d) => d,
+    gate = new SendGate(TEAMS_SEND_RATES),
+  ) =>
     createReminderTask({
       followUps: suite.bot.deps.followUps,
       networks: suite.bot.deps.networks,
@@ -44,13 +84,14 @@ describe('reminders from two scheduler instances', () => {
           sender: createProactiveSender({
             adapter: new TeamsAdapter({}),
             botAppId: '',
-            gate: new SendGate(TEAMS_SEND_RATES),
+            gate,
             logger: suite.bot.logs.logger,
             timeoutMs: 5000,
           }),
           logger: suite.bot.logs.logger,
         }),
       ),
+      clock: () => now,
       instanceId: name,
       leaseMs: LEASE_MS,
       batchSize: 100,
@@ -60,35 +101,16 @@ describe('reminders from two scheduler instances', () => {
 
   it('delivers each of 1,000 due reminders exactly once, though one instance dies mid-run', async () => {
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:two-instances@thread.v2');
-    const meetingId = '00000000-0000-4000-8000-000000000001';
     const ids = Array.from({ length: COUNT }, (_, i) => i);
-    await inParallel(ids, 20, async (i) => {
-      const userId = `29:owner-${i}`;
-      await suite.bot.deps.conversations.savePersonal(`aad-${i}`, {
-        conversationId: `a:personal:${userId}`,
-        conversationType: 'personal',
-        tenantId: `tenant-${i % TENANTS}`,
-        serviceUrl: suite.connector.serviceUrl,
-        channelId: 'msteams',
-        botId: '28:anteckna',
-      });
-      const followUp: FollowUp = {
+    await inParallel(ids, 20, (i) =>
+      seedDueReminder(suite.bot, suite.connector.serviceUrl, {
         networkId,
         followUpId: `00000000-0000-4000-8000-${String(100_000 + i).padStart(12, '0')}`,
-        meetingId,
-        owner: { kind: 'member', name: `Ägare ${i}`, userId, aadObjectId: `aad-${i}` },
-        text: `uppgift ${i}`,
-        due: '2026-12-03',
-        status: 'open',
-        changes: [],
-        revision: 0,
-        reminders: { nextAt: DUE_AT, sent: [] },
-        createdBy: 'test',
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      };
-      await suite.bot.deps.followUps.create(followUp);
-    });
+        userId: `29:owner-${i}`,
+        aadObjectId: `aad-${i}`,
+        tenantId: `tenant-${i % TENANTS}`,
+      }),
+    );
 
     now = new Date(DUE_AT);
     let deliveredByA = 0;
@@ -96,9 +118,9 @@ describe('reminders from two scheduler instances', () => {
     // A "dies" after 300 deliveries: from then on it never returns from a delivery and never sends (a process
     // killed between its claim and its send); its claims stay in Cosmos until the lease runs out.
     const a = instance('instance-a', (inner) => ({
-      async deliver(network, followUp, at) {
+      async deliver(network, followUp, at, stillMine) {
         if (killed) return new Promise<never>(() => undefined);
-        const outcome = await inner.deliver(network, followUp, at);
+        const outcome = await inner.deliver(network, followUp, at, stillMine);
         deliveredByA += 1;
         if (deliveredByA >= 300) killed = true;
         return outcome;
@@ -134,5 +156,38 @@ describe('reminders from two scheduler instances', () => {
       stored.filter((f) => f.reminders?.nextAt !== '2026-12-03T07:00:00.000Z' || f.reminders.claim),
     ).toEqual([]);
     expect(stored.filter((f) => f.reminders?.sent.length !== 1)).toEqual([]);
+  });
+
+  it('does not send a reminder whose claim ran out while it waited to send and another instance took over', async () => {
+    now = new Date('2026-11-23T09:00:00Z');
+    const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:slow-instance@thread.v2');
+    const followUpId = '00000000-0000-4000-8000-000000999999';
+    await seedDueReminder(suite.bot, suite.connector.serviceUrl, {
+      networkId,
+      followUpId,
+      userId: '29:slow',
+      aadObjectId: 'aad-slow',
+      tenantId: 'tenant-slow',
+    });
+    suite.connector.reset();
+    // A's tenant is paused (as after a long Retry-After): it claims, then waits for a slot.
+    const slowGate = new SendGate(TEAMS_SEND_RATES);
+    slowGate.pause('tenant-slow', 1500);
+    now = new Date(DUE_AT);
+    const a = instance('slow-a', undefined, slowGate).run(now);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await suite.bot.deps.followUps.get(networkId, followUpId))?.followUp.reminders?.claim?.by).toBe(
+      'slow-a',
+    );
+    // Past A's lease B takes it over and sends it; when A's slot comes, the claim is no longer A's.
+    now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
+    await instance('fast-b').run(now);
+    await a;
+    const sent = suite.connector.calls.filter((c) => c.conversationId === 'a:personal:29:slow');
+    expect(sent).toHaveLength(1);
+    const stored = (await suite.bot.deps.followUps.get(networkId, followUpId))?.followUp.reminders;
+    expect(stored?.sent).toHaveLength(1);
+    expect(stored?.claim).toBeUndefined();
+    expect(suite.bot.logs.entries.some((e) => e.msg === 'reminder claim lost; not sent')).toBe(true);
   });
 });

@@ -111,7 +111,7 @@ export function createTeamsReminderDelivery(deps: {
   };
 
   return {
-    async deliver(network, followUp, now): Promise<ReminderOutcome> {
+    async deliver(network, followUp, now, stillMine): Promise<ReminderOutcome> {
       const { language, timeZone } = network.settings;
       const t = createTranslator(language);
       const [roster, meeting, chatRecord] = await Promise.all([
@@ -143,16 +143,16 @@ export function createTeamsReminderDelivery(deps: {
         const personal = await personalChat(owner, chat, refused);
         if (personal === 'failed') return 'failed';
         if (personal) {
-          const sent = await deps.sender.send(personal, card);
+          const sent = await deps.sender.send(personal, card, stillMine);
           if (sent.status === 'sent') return 'personal';
-          if (sent.status === 'failed') return 'failed';
+          if (sent.status === 'failed' || sent.status === 'abandoned') return sent.status;
           await refused(sent.httpStatus);
         }
       }
       if (!chat) return 'none';
-      const sent: SendResult = await deps.sender.send(chat, card);
+      const sent: SendResult = await deps.sender.send(chat, card, stillMine);
       if (sent.status === 'sent') return 'chat';
-      if (sent.status === 'failed') return 'failed';
+      if (sent.status === 'failed' || sent.status === 'abandoned') return sent.status;
       deps.logger.warn({ networkId: network.networkId, httpStatus: sent.httpStatus }, 'network chat refused');
       await conversations.markRemoved(network.conversationId);
       return 'none';
@@ -207,7 +207,7 @@ export function createTeamsReminderDelivery(deps: {
             textFormat: 'markdown',
             text: body,
           });
-          if (sent.status === 'failed') return 'failed';
+          if (sent.status === 'failed' || sent.status === 'abandoned') return 'failed';
           if (sent.status === 'sent') {
             await delivered(person.aadObjectId);
             continue;

@@ -103,8 +103,7 @@ export async function startBot(
         meetings: deps.meetings,
         networks: deps.networks,
         poster: createProactiveAgendaPoster({
-          adapter,
-          botAppId: config.bot?.appId ?? '',
+          sender,
           conversations: deps.conversations,
           agenda: createAgendaPublisher(deps),
         }),

@@ -128,10 +128,10 @@ describe('posting the agenda automatically at the lead time', () => {
     ).toBeUndefined();
   });
 
-  it('leaves the agenda due when Teams refuses the post, and posts it on a later tick', async () => {
+  it('leaves the agenda due when Teams fails the post, and posts it on a later tick', async () => {
     const meeting = meetingIn(3 * DAY_MS);
     await a.deps.meetings.create(meeting);
-    connector.failures = [403];
+    connector.failures = [500];
     await a.scheduler.tick();
     expect(agendaPosts()).toHaveLength(0);
     const claimed = (await a.deps.meetings.get(network.networkId, meeting.meetingId))?.meeting;
@@ -143,5 +143,14 @@ describe('posting the agenda automatically at the lead time', () => {
     );
     await b.scheduler.tick();
     expect(agendaPosts()).toHaveLength(1);
+  });
+
+  it('marks the chat removed when Teams refuses it for good (403) and stops trying', async () => {
+    const meeting = meetingIn(3 * DAY_MS);
+    await a.deps.meetings.create(meeting);
+    connector.failures = [403];
+    await a.scheduler.tick();
+    expect(agendaPosts()).toHaveLength(0);
+    expect((await a.deps.conversations.get(String(network.conversation.id)))?.status).toBe('removed');
   });
 });

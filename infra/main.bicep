@@ -25,6 +25,9 @@ param databaseName string = 'anteckna'
 @minLength(32)
 param downloadSigningKey string
 
+@description('Tenant ids (comma-separated) whose chats the bot serves; by default the deploying tenant only.')
+param allowedTenantIds string = subscription().tenantId
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var tenantId = subscription().tenantId
 // Cosmos DB Built-in Data Contributor (data plane read/write, no key access).
@@ -147,6 +150,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         // The site's own default address; a custom domain replaces it here.
         { name: 'PUBLIC_BASE_URL', value: 'https://${namePrefix}-bot-${suffix}.azurewebsites.net' }
         { name: 'DOWNLOAD_SIGNING_KEY', value: downloadSigningKey }
+        { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }

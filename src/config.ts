@@ -42,6 +42,11 @@ export const configSchema = z
       .url({ message: 'must be the https address Teams users reach the bot at' })
       .optional(),
     DOWNLOAD_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    ALLOWED_TENANT_IDS: z
+      .string()
+      .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().uuid({ message: 'must be tenant ids (GUIDs), comma-separated' })).min(1))
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string): void => {
@@ -61,6 +66,7 @@ export const configSchema = z
         'DOWNLOAD_SIGNING_KEY',
         'when NODE_ENV=production (download links must verify on every instance and after a restart)',
       );
+      need('ALLOWED_TENANT_IDS', 'when NODE_ENV=production (the tenants whose chats the bot serves)');
     }
     if (production || env.BOT_ID !== undefined) {
       const when = production ? 'when NODE_ENV=production' : 'when BOT_ID is set';
@@ -120,6 +126,8 @@ export interface AppConfig {
   publicBaseUrl?: string;
   /** Signs download links; undefined outside production: a random key for this process. */
   downloadSigningKey?: string;
+  /** Tenants whose conversations the bot serves (lower case); undefined: all (local and tests only). */
+  allowedTenantIds?: ReadonlySet<string>;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +180,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sendTimeoutMs: e.SEND_TIMEOUT_MS,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
+    ...(e.ALLOWED_TENANT_IDS
+      ? { allowedTenantIds: new Set(e.ALLOWED_TENANT_IDS.map((id) => id.toLowerCase())) }
+      : {}),
   };
 }
 

@@ -84,7 +84,11 @@ export async function startBot(
     ),
   };
   const adapter = createAdapter(config.bot);
-  const app = createApp({ adapter, deps });
+  const app = createApp({
+    adapter,
+    deps,
+    ...(config.allowedTenantIds ? { allowedTenantIds: config.allowedTenantIds } : {}),
+  });
   const instanceId = randomUUID();
   const sender = createProactiveSender({
     adapter,

@@ -13,13 +13,17 @@ import type { BotDeps } from './bot-deps';
 import { CommandRouter } from './command-router';
 import type { createAdapter } from './create-adapter';
 import { createOnTurnError } from './on-turn-error';
+import { tenantAllowlist } from './tenant-allowlist';
 
 /** The teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
 export function createApp(options: {
   adapter: ReturnType<typeof createAdapter>;
   deps: BotDeps;
+  /** When set, conversations in other tenants are refused before any handler runs. */
+  allowedTenantIds?: ReadonlySet<string>;
 }): Application {
   const { adapter, deps } = options;
+  if (options.allowedTenantIds) adapter.use(tenantAllowlist(options.allowedTenantIds, deps.logger));
   const app = new Application({
     adapter,
     removeRecipientMention: true,

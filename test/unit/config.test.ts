@@ -39,6 +39,7 @@ describe('readConfig', () => {
         'COSMOS_ENDPOINT',
         'PUBLIC_BASE_URL',
         'DOWNLOAD_SIGNING_KEY',
+        'ALLOWED_TENANT_IDS',
       ]),
     );
     expect(problems.find((p) => p.startsWith('BOT_ID'))).toMatch(/unauthenticated/);
@@ -68,8 +69,12 @@ describe('readConfig', () => {
       COSMOS_ENDPOINT: 'https://anteckna.documents.azure.com:443/',
       PUBLIC_BASE_URL: 'https://anteckna-bot.azurewebsites.net/',
       DOWNLOAD_SIGNING_KEY: 's'.repeat(44),
+      ALLOWED_TENANT_IDS: '66666666-7777-8888-9999-000000000000, AAAAAAAA-7777-8888-9999-000000000000',
     });
     expect(config.publicBaseUrl).toBe('https://anteckna-bot.azurewebsites.net');
+    expect(config.allowedTenantIds).toEqual(
+      new Set(['66666666-7777-8888-9999-000000000000', 'aaaaaaaa-7777-8888-9999-000000000000']),
+    );
     expect(config.bot).toEqual({
       appId: '11111111-2222-3333-4444-555555555555',
       password: undefined,

@@ -21,6 +21,7 @@ export const configSchema = z
     BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     BOT_TENANT_ID: z.string().uuid({ message: 'must be a tenant id (a GUID)' }).optional(),
+    BOT_OPENID_METADATA_URL: z.string().url().optional(),
     COSMOS_ENDPOINT: z
       .string()
       .url({ message: 'must be a URL such as https://<account>.documents.azure.com:443/' })
@@ -67,6 +68,12 @@ export const configSchema = z
         'when NODE_ENV=production (download links must verify on every instance and after a restart)',
       );
       need('ALLOWED_TENANT_IDS', 'when NODE_ENV=production (the tenants whose chats the bot serves)');
+      if (env.BOT_OPENID_METADATA_URL !== undefined)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['BOT_OPENID_METADATA_URL'],
+          message: "not allowed when NODE_ENV=production: tokens must be checked against Microsoft's keys",
+        });
     }
     if (production || env.BOT_ID !== undefined) {
       const when = production ? 'when NODE_ENV=production' : 'when BOT_ID is set';
@@ -92,6 +99,8 @@ export interface BotCredentials {
   password?: string;
   type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   tenantId?: string;
+  /** Where inbound tokens' signing keys are published; only tests point it elsewhere than Microsoft's. */
+  openIdMetadataUrl?: string;
 }
 
 export type CosmosSettings =
@@ -162,7 +171,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     bot: e.BOT_ID
-      ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID }
+      ? {
+          appId: e.BOT_ID,
+          password: e.BOT_PASSWORD,
+          type: e.BOT_TYPE,
+          tenantId: e.BOT_TENANT_ID,
+          ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
+        }
       : undefined,
     cosmos: e.COSMOS_ENDPOINT
       ? {

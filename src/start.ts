@@ -147,6 +147,7 @@ export async function startBot(
     downloads: deps.downloads,
     minutesFile: createMinutesFile(deps),
     clock,
+    authenticated: Boolean(config.bot),
   });
 
   try {

@@ -12,5 +12,17 @@ export function createAdapter(bot: BotCredentials | undefined): TeamsAdapter {
     MicrosoftAppPassword: bot.password,
     MicrosoftAppType: bot.type,
     MicrosoftAppTenantId: bot.tenantId,
+    // Naming one endpoint switches botbuilder to explicit settings: the rest are the public cloud's own values.
+    ...(bot.openIdMetadataUrl
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: bot.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: bot.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+          ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${bot.tenantId ?? 'botframework.com'}`,
+          ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+          OAuthUrl: 'https://api.botframework.com',
+          ValidateAuthority: true,
+        }
+      : {}),
   });
 }

@@ -21,6 +21,8 @@ export interface HttpServerDeps {
     claim: DownloadClaim,
   ): Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   clock: Clock;
+  /** Whether inbound requests must carry a valid Bot Framework token (bot credentials are set). */
+  authenticated: boolean;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -57,13 +59,22 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
         send: (value: unknown) => void (body = value),
         end: () => undefined,
       };
+      let turnStarted = false;
       try {
         await deps.adapter.process(req, captured, async (context) => {
+          turnStarted = true;
           await deps.app.run(context);
         });
       } catch (error) {
         deps.logger.error({ err: error }, 'activity processing failed');
         status = 500;
+      }
+      // botbuilder turns its own token failures into 401, but rethrows jsonwebtoken's (a bad signature, a
+      // malformed token) and answers 500. With credentials set, nothing before the turn can fail but the token
+      // check, so a failure before the turn started is an unauthenticated request.
+      if (status >= 500 && !turnStarted && deps.authenticated) {
+        deps.logger.warn('request refused: token not valid');
+        status = 401;
       }
       if (status >= 500) res.send(status, { error: 'internal error' });
       else if (status >= 400) res.send(status, { error: ERROR_BODIES[status] ?? 'request refused' });

@@ -13,6 +13,7 @@ import type { BotDeps } from './bot-deps';
 import { CommandRouter } from './command-router';
 import type { createAdapter } from './create-adapter';
 import { createOnTurnError } from './on-turn-error';
+import { outgoingTextGuard } from './outgoing-text-guard';
 import { tenantAllowlist } from './tenant-allowlist';
 
 /** The teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
@@ -24,6 +25,7 @@ export function createApp(options: {
 }): Application {
   const { adapter, deps } = options;
   if (options.allowedTenantIds) adapter.use(tenantAllowlist(options.allowedTenantIds, deps.logger));
+  adapter.use(outgoingTextGuard);
   const app = new Application({
     adapter,
     removeRecipientMention: true,

@@ -56,7 +56,11 @@ export const COMMANDS: readonly CommandDefinition[] = [
 export type ParsedCommand =
   | { kind: 'command'; name: CommandName; args: string; language: Language }
   | { kind: 'unknown'; text: string }
+  | { kind: 'tooLong' }
   | { kind: 'empty' };
+
+/** Longer than any command needs (a note or follow-up is at most 2,000): such a message is refused unread. */
+export const COMMAND_TEXT_MAX = 3000;
 
 const ALIASES = COMMANDS.flatMap((command) =>
   (Object.entries(command.words) as [Language, readonly string[]][]).flatMap(([language, words]) =>
@@ -79,8 +83,10 @@ export function normaliseCommandText(text: string): string {
 }
 
 export function parseCommand(text: string | undefined): ParsedCommand {
+  if ((text ?? '').length > COMMAND_TEXT_MAX * 2) return { kind: 'tooLong' };
   const clean = normaliseCommandText(text ?? '');
   if (clean === '') return { kind: 'empty' };
+  if (clean.length > COMMAND_TEXT_MAX) return { kind: 'tooLong' };
   const lower = clean.toLocaleLowerCase('sv');
   // "hjälp!" is still help, but punctuation inside arguments ("beslut ... .") belongs to the text.
   const bare = lower.replace(/[!.]+$/, '');

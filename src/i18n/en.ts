@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'help.mentionHint': 'In group chats and channels, mention me first, for example: @{botName} help',
   'help.otherLanguage': 'På svenska',
   'fallback.unknown': 'I don\'t understand "{text}". Type help to see what I can do.',
+  'fallback.tooLong': 'That message is too long for a command (at most {max} characters). Nothing was saved.',
   'fallback.empty': 'Type help to see what I can do.',
   'card.stale': 'This card is out of date or was altered. Type help to get a new one.',
   'error.apology':

@@ -8,6 +8,7 @@ export const sv = {
   'help.mentionHint': 'I gruppchattar och kanaler nämner du mig först, till exempel: @{botName} hjälp',
   'help.otherLanguage': 'In English',
   'fallback.unknown': 'Jag förstår inte ”{text}”. Skriv hjälp för att se vad jag kan.',
+  'fallback.tooLong': 'Meddelandet är för långt för ett kommando (högst {max} tecken). Inget sparades.',
   'fallback.empty': 'Skriv hjälp för att se vad jag kan.',
   'card.stale': 'Kortet är inaktuellt eller har ändrats. Skriv hjälp för att få ett nytt.',
   'error.apology': 'Något gick fel hos mig och det du bad om blev inte gjort. Försök igen om en stund.',

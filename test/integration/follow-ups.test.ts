@@ -210,4 +210,31 @@ describe('follow-ups', () => {
     await suite.bot.deps.roster.setOrganisation(network.networkId, ANDERS.id, 'Ale');
     expect((await say('uppföljning', ANDERS)).text).toBe(sv['followUps.noneOwn']);
   });
+
+  it('never turns typed text into a link: Markdown and HTML links are broken up in cards and messages', async () => {
+    await say('starta möte');
+    const typed = 'läser [avtalet](https://evil.example/x) och <a href="https://evil.example">detta</a>';
+    const card = attachmentCard(await say(`uppgift <at>Sara Lind</at> ${typed} senast 31 december 2099`));
+    const shown = cardTexts(card).join('\n');
+    expect(shown).toContain('<at>Sara Lind</at>: läser [avtalet]');
+    expect(shown).not.toMatch(/\]\s*\(|<a[\s>]/i);
+    // Stored as typed: only what is shown is changed, and it reads the same.
+    expect((await stored())[0]?.text).toBe(typed);
+    expect(shown.replace(/\u2060/g, '')).toContain(typed);
+    const list = String((await say('uppföljning')).text);
+    expect(list).toContain('[avtalet]');
+    expect(list).not.toMatch(/\]\s*\(|<a[\s>]/i);
+    const decisionCard = attachmentCard(await say('beslut se [här](https://evil.example)'));
+    // What Teams renders (TextBlocks); the Edit box keeps the wording as typed, where it is only text.
+    const rendered = JSON.stringify(decisionCard).match(/"type":"TextBlock","text":"[^"]*"/g) ?? [];
+    expect(rendered.join('\n')).toContain('[här]');
+    expect(rendered.join('\n')).not.toMatch(/\]\s*\(/);
+  });
+
+  it('refuses a message too long for any command, unread, storing nothing', async () => {
+    await say('starta möte');
+    const reply = await say(`uppgift <at>Sara Lind</at> ${'x'.repeat(3100)}`);
+    expect(reply.text).toBe(sv['fallback.tooLong'].replace('{max}', '3000'));
+    expect(await stored()).toEqual([]);
+  });
 });

@@ -48,4 +48,10 @@ describe('parseCommand', () => {
     const words = COMMANDS.flatMap((c) => [...c.words.sv, ...c.words.en]);
     expect(new Set(words).size).toBe(words.length);
   });
+
+  it('refuses text longer than any command needs without reading it', () => {
+    expect(parseCommand(`beslut ${'x'.repeat(2990)}`)).toMatchObject({ kind: 'command', name: 'decision' });
+    expect(parseCommand(`beslut ${'x'.repeat(3000)}`)).toEqual({ kind: 'tooLong' });
+    expect(parseCommand('x'.repeat(1_000_000))).toEqual({ kind: 'tooLong' });
+  });
 });

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { CommandRouter } from '../../bot/command-router';
 import { turnLanguage } from '../../bot/turn-language';
+import { COMMAND_TEXT_MAX } from '../../domain/commands';
 import { createTranslator } from '../../i18n/translator';
 
 const QUOTE_LIMIT = 60;
@@ -30,6 +31,10 @@ export function registerFallback(
     const t = createTranslator(await turnLanguage(context, deps.networks));
     if (parsed.kind === 'empty') {
       await context.sendActivity(t('fallback.empty'));
+      return;
+    }
+    if (parsed.kind === 'tooLong') {
+      await context.sendActivity(t('fallback.tooLong', { max: COMMAND_TEXT_MAX }));
       return;
     }
     const quoted =

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { requestContext } from '../logger';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
@@ -41,47 +43,50 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   const bodyOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
   server.use(restify.plugins.jsonBodyParser(bodyOptions));
 
-  server.post('/api/messages', async (req, res) => {
-    const parsed = activityBodySchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.send(400, { error: 'bad request: the body is not a Bot Framework activity' });
-      return;
-    }
-    await deps.inFlight.track(async () => {
-      let status = 200;
-      let body: unknown;
-      // botbuilder writes its answer into this object; the real response is written once, below, so a 5xx
-      // never carries botbuilder's error text.
-      const captured = {
-        socket: req.socket,
-        status: (code: number) => void (status = code),
-        header: () => undefined,
-        send: (value: unknown) => void (body = value),
-        end: () => undefined,
-      };
-      let turnStarted = false;
-      try {
-        await deps.adapter.process(req, captured, async (context) => {
-          turnStarted = true;
-          await deps.app.run(context);
-        });
-      } catch (error) {
-        deps.logger.error({ err: error }, 'activity processing failed');
-        status = 500;
+  // restify wants an async function here (or one taking `next`).
+  server.post('/api/messages', async (req, res) =>
+    requestContext.run({ requestId: randomUUID() }, async () => {
+      const parsed = activityBodySchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.send(400, { error: 'bad request: the body is not a Bot Framework activity' });
+        return;
       }
-      // botbuilder turns its own token failures into 401, but rethrows jsonwebtoken's (a bad signature, a
-      // malformed token) and answers 500. With credentials set, nothing before the turn can fail but the token
-      // check, so a failure before the turn started is an unauthenticated request.
-      if (status >= 500 && !turnStarted && deps.authenticated) {
-        deps.logger.warn('request refused: token not valid');
-        status = 401;
-      }
-      if (status >= 500) res.send(status, { error: 'internal error' });
-      else if (status >= 400) res.send(status, { error: ERROR_BODIES[status] ?? 'request refused' });
-      else if (body === undefined) res.send(status);
-      else res.send(status, body);
-    });
-  });
+      await deps.inFlight.track(async () => {
+        let status = 200;
+        let body: unknown;
+        // botbuilder writes its answer into this object; the real response is written once, below, so a 5xx
+        // never carries botbuilder's error text.
+        const captured = {
+          socket: req.socket,
+          status: (code: number) => void (status = code),
+          header: () => undefined,
+          send: (value: unknown) => void (body = value),
+          end: () => undefined,
+        };
+        let turnStarted = false;
+        try {
+          await deps.adapter.process(req, captured, async (context) => {
+            turnStarted = true;
+            await deps.app.run(context);
+          });
+        } catch (error) {
+          deps.logger.error({ err: error }, 'activity processing failed');
+          status = 500;
+        }
+        // botbuilder turns its own token failures into 401, but rethrows jsonwebtoken's (a bad signature, a
+        // malformed token) and answers 500. With credentials set, nothing before the turn can fail but the token
+        // check, so a failure before the turn started is an unauthenticated request.
+        if (status >= 500 && !turnStarted && deps.authenticated) {
+          deps.logger.warn('request refused: token not valid');
+          status = 401;
+        }
+        if (status >= 500) res.send(status, { error: 'internal error' });
+        else if (status >= 400) res.send(status, { error: ERROR_BODIES[status] ?? 'request refused' });
+        else if (body === undefined) res.send(status);
+        else res.send(status, body);
+      });
+    }),
+  );
 
   // Minutes files, only through a signed link that has not expired: never an open URL.
   // The token rides in the query: restify's router caps path parameters at 100 characters.

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { requestContext } from '../logger';
 import type { Clock } from '../domain/clock';
 
 export interface ScheduledTask {
@@ -31,7 +33,7 @@ export function createScheduler(options: {
     const now = options.clock();
     for (const task of options.tasks) {
       try {
-        await task.run(now);
+        await requestContext.run({ requestId: `${task.name}-${randomUUID()}` }, () => task.run(now));
       } catch (error) {
         options.logger.error({ err: error, task: task.name }, 'scheduled task failed');
       }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { readConfig } from '../../src/config';
+import { loggerOptions } from '../../src/logger';
 import type { Clock } from '../../src/domain/clock';
 import { startBot, type RunningBot } from '../../src/start';
 
@@ -18,7 +19,7 @@ export function captureLogs(): CapturedLogs {
       done();
     },
   });
-  return { logger: pino({ level: 'debug' }, sink), entries };
+  return { logger: pino(loggerOptions('debug'), sink), entries };
 }
 
 /** The real bot (real config parsing, real Cosmos SDK, real HTTP server) on a free loopback port. */

@@ -11,7 +11,10 @@ export function createSwitchLanguage(deps: Pick<BotDeps, 'networks' | 'logger'>)
     const parsed = switchLanguageSchema.safeParse(data);
     if (!parsed.success) {
       deps.logger.warn(
-        { conversationId: context.activity.conversation?.id, issues: parsed.error.issues },
+        {
+          conversationId: context.activity.conversation?.id,
+          issues: parsed.error.issues.map((issue) => ({ path: issue.path, code: issue.code })),
+        },
         'stale or altered help card',
       );
       return createTranslator(await turnLanguage(context, deps.networks))('card.stale');

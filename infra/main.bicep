@@ -153,7 +153,6 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
       ]
     }
   }

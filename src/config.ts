@@ -43,6 +43,7 @@ export const configSchema = z
       .url({ message: 'must be the https address Teams users reach the bot at' })
       .optional(),
     DOWNLOAD_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
     ALLOWED_TENANT_IDS: z
       .string()
       .transform((list) => list.split(/[\s,]+/).filter(Boolean))
@@ -135,6 +136,8 @@ export interface AppConfig {
   publicBaseUrl?: string;
   /** Signs download links; undefined outside production: a random key for this process. */
   downloadSigningKey?: string;
+  /** Application Insights: counters, traces and logs go there through OpenTelemetry when set. */
+  telemetryConnectionString?: string;
   /** Tenants whose conversations the bot serves (lower case); undefined: all (local and tests only). */
   allowedTenantIds?: ReadonlySet<string>;
 }
@@ -195,6 +198,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sendTimeoutMs: e.SEND_TIMEOUT_MS,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : {}),
     ...(e.ALLOWED_TENANT_IDS
       ? { allowedTenantIds: new Set(e.ALLOWED_TENANT_IDS.map((id) => id.toLowerCase())) }
       : {}),

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startBot } from './start';
+import { startTelemetry } from './start-telemetry';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  startTelemetry(config.telemetryConnectionString);
   const logger = createLogger(config.logLevel);
   const bot = await startBot(config, { logger });
 

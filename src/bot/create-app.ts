@@ -15,6 +15,7 @@ import type { createAdapter } from './create-adapter';
 import { createOnTurnError } from './on-turn-error';
 import { outgoingTextGuard } from './outgoing-text-guard';
 import { tenantAllowlist } from './tenant-allowlist';
+import { telemetry } from '../telemetry';
 
 /** The teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
 export function createApp(options: {
@@ -26,6 +27,12 @@ export function createApp(options: {
   const { adapter, deps } = options;
   if (options.allowedTenantIds) adapter.use(tenantAllowlist(options.allowedTenantIds, deps.logger));
   adapter.use(outgoingTextGuard);
+  adapter.use({
+    async onTurn(context, next) {
+      telemetry().turns.add(1, { type: context.activity.type });
+      await next();
+    },
+  });
   const app = new Application({
     adapter,
     removeRecipientMention: true,

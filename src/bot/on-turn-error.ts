@@ -1,5 +1,6 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { isAppError } from '../domain/app-error';
+import { telemetry } from '../telemetry';
 import { errorText } from '../i18n/error-text';
 import { createTranslator } from '../i18n/translator';
 import type { BotDeps } from './bot-deps';
@@ -19,6 +20,7 @@ export function createOnTurnError(deps: Pick<BotDeps, 'logger' | 'networks'>) {
       activityType: activity.type,
       activityName: activity.name,
     };
+    telemetry().turnErrors.add(1, { kind: isAppError(error) ? 'refused' : 'failed' });
     if (isAppError(error)) deps.logger.warn(fields, 'turn refused');
     else deps.logger.error(fields, 'turn failed');
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
+import { telemetry } from '../telemetry';
 import type { FollowUp } from '../domain/follow-up';
 import type { Network } from '../domain/network';
 import {
@@ -123,6 +124,11 @@ export function createReminderTask(deps: {
       const retryAt = new Date(now.getTime() + RETRY_BASE_MS * 2 ** (failures - 1));
       return withReminderDeferred(current, nextSendingTime(policy, zone, retryAt), true);
     });
+    if (outcome === 'personal' || outcome === 'chat') telemetry().remindersSent.add(1, { via: outcome });
+    else
+      telemetry().remindersFailed.add(1, {
+        reason: outcome === 'none' ? 'nowhere' : givenUp ? 'given-up' : 'deferred',
+      });
     if (givenUp)
       deps.logger.error(
         { followUpId: due.followUpId, networkId: due.networkId, failures },

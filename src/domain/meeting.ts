@@ -69,6 +69,15 @@ export const withAgendaPosted = (meeting: Meeting, activityId: string | undefine
   };
 };
 
+/**
+ * The network's chat is gone (the bot removed, or Teams refuses it for good): the agenda stops being due instead
+ * of being tried forever; `dagordning` still posts it once the bot is back.
+ */
+export const withAgendaUndeliverable = (meeting: Meeting): Meeting => {
+  const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
+  return rest;
+};
+
 export const NUDGE_INTERVAL_MS = 3600_000;
 
 /** Reminders to answer go out at most once an hour per meeting, however many chairs press. */

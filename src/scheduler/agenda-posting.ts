@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { canClaimAgenda, withAgendaPosted, type Meeting } from '../domain/meeting';
+import { isAppError } from '../domain/app-error';
+import { canClaimAgenda, withAgendaPosted, withAgendaUndeliverable, type Meeting } from '../domain/meeting';
 import type { Network } from '../domain/network';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { NetworkRepository } from '../storage/network-repository';
@@ -62,6 +63,14 @@ export function createAgendaPostingTask(deps: {
           await recordPosted(claimed, activityId, now);
           deps.logger.info({ meetingId: claimed.meetingId, networkId: claimed.networkId }, 'agenda posted');
         } catch (error) {
+          if (isAppError(error) && error.code === 'NotFound') {
+            await updateLatest(store(claimed), withAgendaUndeliverable);
+            deps.logger.warn(
+              { meetingId: claimed.meetingId, networkId: claimed.networkId },
+              'agenda: chat gone',
+            );
+            continue;
+          }
           // The claim expires and a later tick (here or elsewhere) tries again.
           deps.logger.error({ err: error, meetingId: claimed.meetingId }, 'agenda post failed');
         }

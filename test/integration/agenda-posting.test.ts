@@ -145,12 +145,19 @@ describe('posting the agenda automatically at the lead time', () => {
     expect(agendaPosts()).toHaveLength(1);
   });
 
-  it('marks the chat removed when Teams refuses it for good (403) and stops trying', async () => {
+  it('marks the chat removed when Teams refuses it for good (403) and stops trying for that agenda', async () => {
     const meeting = meetingIn(3 * DAY_MS);
     await a.deps.meetings.create(meeting);
     connector.failures = [403];
     await a.scheduler.tick();
     expect(agendaPosts()).toHaveLength(0);
     expect((await a.deps.conversations.get(String(network.conversation.id)))?.status).toBe('removed');
+    // Not tried forever: the agenda is no longer due (a chair can still post it with "dagordning").
+    const stored = (await a.deps.meetings.get(network.networkId, meeting.meetingId))?.meeting;
+    expect(stored?.agendaDueAt).toBeUndefined();
+    expect(stored?.agendaPostedAt).toBeUndefined();
+    expect(await a.deps.meetings.dueAgendas(new Date(Date.now() + 30 * DAY_MS))).not.toContainEqual(
+      expect.objectContaining({ meetingId: meeting.meetingId }),
+    );
   });
 });

@@ -26,9 +26,23 @@ describe('infra/main.bicep', () => {
     const settings = [...bicep.matchAll(/\{ name: '([A-Za-z_]+)', value: /g)].map((m) => m[1] ?? '');
     const known = Object.keys(configSchema.innerType().shape);
     expect(settings.filter((s) => !PLATFORM_SETTINGS.includes(s) && !known.includes(s))).toEqual([]);
-    expect(settings).toEqual(
-      expect.arrayContaining(['NODE_ENV', 'BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT']),
-    );
+    // Whatever config.ts says production needs (ask it with nothing set) is set by the Bicep.
+    const parsed = configSchema.safeParse({ NODE_ENV: 'production', BOT_TYPE: 'UserAssignedMSI' });
+    const required = (parsed.success ? [] : parsed.error.issues)
+      .filter((issue) => issue.message.startsWith('required'))
+      .map((issue) => String(issue.path[0]));
+    expect(required).toEqual(expect.arrayContaining(['BOT_ID', 'COSMOS_ENDPOINT', 'ALLOWED_TENANT_IDS']));
+    expect(required.filter((key) => !settings.includes(key))).toEqual([]);
+  });
+
+  it('has a parameters file naming exactly the Bicep parameters', () => {
+    const declared = [...bicep.matchAll(/^param (\w+) /gm)].map((m) => m[1]).sort();
+    const file = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'infra', 'main.parameters.json'), 'utf8'),
+    ) as {
+      parameters: Record<string, unknown>;
+    };
+    expect(Object.keys(file.parameters).sort()).toEqual(declared.filter((name) => name !== 'location'));
   });
 
   it('keeps Cosmos keys off: the app signs in with its managed identity', () => {

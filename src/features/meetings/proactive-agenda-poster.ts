@@ -7,8 +7,8 @@ import type { AgendaPublisher } from './agenda-publisher';
 
 /**
  * Posts the agenda into the network's chat without a user message to reply to, from the stored reference, through
- * the paced sender. A chat Teams refuses for good (403/404) is marked removed; any failure is raised, so the
- * agenda does not count as posted and a later tick tries again.
+ * the paced sender. A chat that is gone (removed, or refused for good with 403/404, then marked removed) is a
+ * NotFound; any other failure is raised too, so the agenda does not count as posted and a later tick tries again.
  */
 export function createProactiveAgendaPoster(deps: {
   sender: ProactiveSender;
@@ -21,7 +21,10 @@ export function createProactiveAgendaPoster(deps: {
       if (!stored || stored.status !== 'active')
         throw new AppError('NotFound', `no active conversation for ${network.networkId}`);
       const sent = await deps.sender.send(stored, cardActivity(await deps.agenda.render(network, meeting)));
-      if (sent.status === 'dead') await deps.conversations.markRemoved(network.conversationId);
+      if (sent.status === 'dead') {
+        await deps.conversations.markRemoved(network.conversationId);
+        throw new AppError('NotFound', `the chat of ${network.networkId} refused the agenda for good`);
+      }
       if (sent.status !== 'sent' || !sent.activityId)
         throw new AppError('Unavailable', `agenda of ${meeting.meetingId} not posted (${sent.status})`);
       return { activityId: sent.activityId };

@@ -40,7 +40,8 @@ export interface PersonalChat {
 
 type PersonalDocument = PersonalChat & { id: string; _etag?: string };
 
-const personalDocumentId = (userKey: string): string =>
+/** The document holding a person's 1:1 chat with the bot. */
+export const personalDocumentId = (userKey: string): string =>
   `personal-${createHash('sha256').update(userKey).digest('base64url')}`;
 
 const strip = (stored: Stored): ConversationRecord => {

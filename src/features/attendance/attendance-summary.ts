@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
+import { mentionMessage } from '../../bot/mention-message';
 import { groupAttendance } from '../../domain/attendance';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
@@ -64,10 +65,5 @@ export async function endedSummary(
       ? [t('meeting.missingHeading'), ...missing.map((line) => `- ${line}`)]
       : [t('meeting.nothingMissing')]),
   ].join('\n');
-  return {
-    type: 'message',
-    textFormat: 'markdown',
-    text,
-    entities: people.map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: p })),
-  };
+  return mentionMessage(people, text);
 }

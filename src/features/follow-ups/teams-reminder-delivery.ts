@@ -1,7 +1,7 @@
-import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
+import { mentionMessage } from '../../bot/mention-message';
 import type { ProactiveSender, SendResult } from '../../bot/proactive-sender';
 import { formatDue, ownerText, renderFollowUpCard } from '../../cards/follow-up-card';
 import type { ConversationReferenceData } from '../../domain/conversation';
@@ -41,15 +41,6 @@ export function keeperMentions(network: Network, roster: RosterMember[]): { id: 
     const member = roster.find((m) => m.aadObjectId === person.aadObjectId);
     return member ? [{ id: member.userId, name: member.name }] : [];
   });
-}
-
-export function mentionMessage(people: { id: string; name: string }[], text: string): Partial<Activity> {
-  return {
-    type: 'message',
-    textFormat: 'markdown',
-    text,
-    entities: people.map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: p })),
-  };
 }
 
 /**

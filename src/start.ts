@@ -9,7 +9,8 @@ import { createAgendaPublisher } from './features/meetings/agenda-publisher';
 import { createProactiveAgendaPoster } from './features/meetings/proactive-agenda-poster';
 import { createHttpServer } from './http/create-http-server';
 import { createDownloadLinks } from './http/download-links';
-import { createMinutesFile } from './features/minutes/minutes-file';
+import { createDownloadFile } from './features/download-file';
+import { createPersonData } from './storage/person-data';
 import { createMinutesRepository } from './storage/minutes-repository';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
@@ -78,6 +79,7 @@ export async function startBot(
     digests: createDigestRepository(cosmos.containers.networks),
     commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
     minutes: createMinutesRepository(cosmos.containers.meetings),
+    personData: createPersonData(cosmos.containers),
     downloads: createDownloadLinks(
       () => config.publicBaseUrl ?? ownBaseUrl,
       config.downloadSigningKey ?? randomBytes(32).toString('base64url'),
@@ -145,7 +147,7 @@ export async function startBot(
     inFlight,
     ready: () => cosmos.ping(),
     downloads: deps.downloads,
-    minutesFile: createMinutesFile(deps),
+    downloadFile: createDownloadFile(deps),
     clock,
     authenticated: Boolean(config.bot),
   });

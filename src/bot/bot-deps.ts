@@ -12,6 +12,7 @@ import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { MinutesRepository } from '../storage/minutes-repository';
 import type { NetworkRepository } from '../storage/network-repository';
+import type { PersonData } from '../storage/person-data';
 import type { RosterRepository } from '../storage/roster-repository';
 import type { RsvpRepository } from '../storage/rsvp-repository';
 
@@ -35,4 +36,6 @@ export interface BotDeps {
   /** Makes short-lived signed download links for minutes files. */
   downloads: DownloadLinks;
   commandMarkers: CommandMarkerRepository;
+  /** One person's data across the containers: a chair's export and erasure (GDPR). */
+  personData: PersonData;
 }

@@ -8,6 +8,7 @@ import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
 import { registerMeetings } from '../features/meetings/register';
 import { registerNetwork } from '../features/network/register';
+import { registerPersonData } from '../features/person-data/register';
 import { registerRoster } from '../features/roster/register';
 import type { BotDeps } from './bot-deps';
 import { CommandRouter } from './command-router';
@@ -51,6 +52,7 @@ export function createApp(options: {
   registerDecisions(app, commands, deps);
   registerFollowUps(app, commands, deps);
   registerMinutes(app, commands, deps);
+  registerPersonData(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

@@ -19,7 +19,8 @@ export type CommandName =
   | 'followUp'
   | 'followUps'
   | 'minutes'
-  | 'reminders';
+  | 'reminders'
+  | 'personalData';
 
 interface CommandDefinition {
   name: CommandName;
@@ -47,6 +48,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'followUp', words: { sv: ['uppgift'], en: ['action'] } },
   { name: 'minutes', words: { sv: ['protokoll', 'anteckningar'], en: ['minutes'] } },
   { name: 'reminders', words: { sv: ['påminnelser', 'paminnelser'], en: ['reminders'] } },
+  { name: 'personalData', words: { sv: ['personuppgifter'], en: ['personal data'] } },
   {
     name: 'followUps',
     words: { sv: ['uppföljning', 'uppfoljning'], en: ['follow-ups', 'follow ups', 'followups'] },

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import { activityBodySchema } from './activity-body';
 import type { Clock } from '../domain/clock';
-import { DOWNLOAD_PATH, type DownloadLinks } from './download-links';
+import { DOWNLOAD_PATH, PERSON_DATA_PATH, type DownloadLinks } from './download-links';
 import type { InFlight } from './in-flight';
 import type { DownloadClaim } from './signed-link';
 
@@ -18,8 +18,8 @@ export interface HttpServerDeps {
   /** True when storage answers; drives /readyz. */
   ready(): Promise<boolean>;
   downloads: DownloadLinks;
-  /** The file a verified download link names, or undefined when that minutes version is gone. */
-  minutesFile(
+  /** The file a verified download link names, or undefined when it is gone (a minutes version, a person's data). */
+  downloadFile(
     claim: DownloadClaim,
   ): Promise<{ filename: string; contentType: string; body: Buffer } | undefined>;
   clock: Clock;
@@ -88,35 +88,42 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     }),
   );
 
-  // Minutes files, only through a signed link that has not expired: never an open URL.
-  // The token rides in the query: restify's router caps path parameters at 100 characters.
-  server.get(DOWNLOAD_PATH, async (req, res) => {
-    const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? '';
-    const verified = deps.downloads.verify(token, deps.clock());
-    if (!verified.ok) {
-      res.send(verified.problem === 'expired' ? 410 : 403, {
-        error: verified.problem === 'expired' ? 'link expired' : 'forbidden',
-      });
-      return;
-    }
-    try {
-      const file = await deps.minutesFile(verified.claim);
-      if (!file) {
-        res.send(404, { error: 'not found' });
+  // Files (minutes, a person's data for their chair) only through a signed link that has not expired: never an
+  // open URL. The token rides in the query: restify's router caps path parameters at 100 characters.
+  const download = (path: string, personData: boolean) =>
+    server.get(path, async (req, res) => {
+      const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? '';
+      const verified = deps.downloads.verify(token, deps.clock());
+      if (verified.ok && 'kind' in verified.claim !== personData) {
+        res.send(403, { error: 'forbidden' });
         return;
       }
-      res.writeHead(200, {
-        'Content-Type': file.contentType,
-        'Content-Length': file.body.length,
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        'Cache-Control': 'private, no-store',
-      });
-      res.end(file.body);
-    } catch (error) {
-      deps.logger.error({ err: error }, 'minutes download failed');
-      res.send(503, { error: 'unavailable' });
-    }
-  });
+      if (!verified.ok) {
+        res.send(verified.problem === 'expired' ? 410 : 403, {
+          error: verified.problem === 'expired' ? 'link expired' : 'forbidden',
+        });
+        return;
+      }
+      try {
+        const file = await deps.downloadFile(verified.claim);
+        if (!file) {
+          res.send(404, { error: 'not found' });
+          return;
+        }
+        res.writeHead(200, {
+          'Content-Type': file.contentType,
+          'Content-Length': file.body.length,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          'Cache-Control': 'private, no-store',
+        });
+        res.end(file.body);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'download failed');
+        res.send(503, { error: 'unavailable' });
+      }
+    });
+  download(DOWNLOAD_PATH, false);
+  download(PERSON_DATA_PATH, true);
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

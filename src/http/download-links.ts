@@ -1,20 +1,21 @@
-import { signDownloadLink, verifyDownloadLink, type DownloadClaim, type VerifiedLink } from './signed-link';
+import { signDownloadLink, verifyDownloadLink, type UnsignedClaim, type VerifiedLink } from './signed-link';
 
 /** Links are short-lived: long enough to click, too short to be worth forwarding. */
 export const DOWNLOAD_LINK_TTL_MS = 15 * 60_000;
 
 export interface DownloadLinks {
-  /** An absolute URL that fetches one file of one minutes version until it expires. */
-  urlFor(claim: Omit<DownloadClaim, 'expiresAt'>, now: Date): string;
+  /** An absolute URL that fetches one file (a minutes version, a person's data) until it expires. */
+  urlFor(claim: UnsignedClaim, now: Date): string;
   verify(token: string, now: Date): VerifiedLink;
 }
 
 export const DOWNLOAD_PATH = '/minutes/download';
+export const PERSON_DATA_PATH = '/person-data/download';
 
 export function createDownloadLinks(baseUrl: () => string, key: string): DownloadLinks {
   return {
     urlFor: (claim, now) =>
-      `${baseUrl()}${DOWNLOAD_PATH}?token=${signDownloadLink({ ...claim, expiresAt: now.getTime() + DOWNLOAD_LINK_TTL_MS }, key)}`,
+      `${baseUrl()}${'kind' in claim ? PERSON_DATA_PATH : DOWNLOAD_PATH}?token=${signDownloadLink({ ...claim, expiresAt: now.getTime() + DOWNLOAD_LINK_TTL_MS }, key)}`,
     verify: (token, now) => verifyDownloadLink(token, key, now),
   };
 }

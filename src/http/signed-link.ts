@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-/** What a download link lets its holder fetch, and until when. */
-export const downloadClaimSchema = z
+/** One version of a meeting's minutes, as Word or Markdown. */
+const minutesClaimSchema = z
   .object({
     networkId: z.string().min(1).max(100),
     meetingId: z.string().uuid(),
@@ -12,7 +12,25 @@ export const downloadClaimSchema = z
     expiresAt: z.number().int(),
   })
   .strict();
+
+/** What one network holds about one person, for its chair (GDPR art. 15). */
+const personDataClaimSchema = z
+  .object({
+    kind: z.literal('personData'),
+    networkId: z.string().min(1).max(100),
+    userId: z.string().min(1).max(200),
+    aadObjectId: z.string().min(1).max(100).optional(),
+    expiresAt: z.number().int(),
+  })
+  .strict();
+
+/** What a download link lets its holder fetch, and until when. */
+export const downloadClaimSchema = z.union([minutesClaimSchema, personDataClaimSchema]);
 export type DownloadClaim = z.infer<typeof downloadClaimSchema>;
+export type MinutesClaim = z.infer<typeof minutesClaimSchema>;
+export type PersonDataClaim = z.infer<typeof personDataClaimSchema>;
+/** A claim before the link's expiry is added. */
+export type UnsignedClaim = Omit<MinutesClaim, 'expiresAt'> | Omit<PersonDataClaim, 'expiresAt'>;
 
 export type VerifiedLink =
   { ok: true; claim: DownloadClaim } | { ok: false; problem: 'tampered' | 'expired' };

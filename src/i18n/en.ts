@@ -358,4 +358,34 @@ export const en: Record<MessageKey, string> = {
   'network.field.staffOrganisation': "the association's organisation",
   'network.setup.staffOrganisation':
     "The association's own organisation, listed apart in the notes (for example GR; empty: none)",
+  'help.command.personalData':
+    'Shows, exports or erases what the network has stored about a person: personal data @person (chairs).',
+  'personData.usage': 'Say who: personal data @person, or personal data and the name as on the member list.',
+  'personData.notFound':
+    'I find no one called "{name}" on the network\'s member list. @mention the person instead.',
+  'personData.ambiguous':
+    'More than one person on the member list is called "{name}". @mention the person instead.',
+  'personData.chairsOnly': 'Only the chairs ({chairs}) can see and erase personal data.',
+  'personData.title': 'Personal data: {name}',
+  'personData.closedIntro':
+    'What the network has stored about the person. Only the chairs can open it, and what they see is shown only to them.',
+  'personData.openIntro':
+    'The export is a JSON file with everything the network has stored about the person; the link works for 15 minutes.',
+  'personData.memberships': 'Memberships',
+  'personData.answers': 'Answers to agendas',
+  'personData.attendance': 'Attendance at meetings',
+  'personData.followUps': 'Follow-ups',
+  'personData.open': 'Open',
+  'personData.export': 'Download export',
+  'personData.erase': 'Erase …',
+  'personData.confirm': 'Yes, erase',
+  'personData.cancel': 'Cancel',
+  'personData.confirmIntro':
+    'Erase {name} in {network}? The membership and answers to agendas are deleted; in attendance lists and follow-ups the name is replaced by "Borttagen person". Approved minutes are not changed. This cannot be undone.',
+  'personData.erased':
+    'Erased by {by}: {deleted} records deleted, {pseudonymised} pseudonymised. Approved minutes are unchanged.',
+  'personData.holdsRole':
+    '{name} chairs or keeps the minutes of the network. Choose someone else in settings first.',
+  'personData.gone': 'The network has nothing stored about this person any more.',
+  'personData.fileName': 'personal-data',
 };

@@ -362,6 +362,36 @@ export const sv = {
   'network.field.staffOrganisation': 'förbundets organisation',
   'network.setup.staffOrganisation':
     'Förbundets egen organisation, listas för sig i anteckningarna (till exempel GR; tomt: ingen)',
+  'help.command.personalData':
+    'Visar, exporterar eller raderar vad nätverket har sparat om en person: personuppgifter @person (ordförande).',
+  'personData.usage':
+    'Skriv vem det gäller: personuppgifter @person, eller personuppgifter och namnet som i medlemslistan.',
+  'personData.notFound':
+    'Jag hittar ingen som heter "{name}" i nätverkets medlemslista. Nämn personen med @ i stället.',
+  'personData.ambiguous': 'Flera i medlemslistan heter "{name}". Nämn personen med @ i stället.',
+  'personData.chairsOnly': 'Bara ordförande ({chairs}) kan se och radera personuppgifter.',
+  'personData.title': 'Personuppgifter: {name}',
+  'personData.closedIntro':
+    'Vad nätverket har sparat om personen. Bara ordförande kan öppna det, och det de ser visas bara för dem.',
+  'personData.openIntro':
+    'Exporten är en JSON-fil med allt som nätverket har sparat om personen; länken gäller i 15 minuter.',
+  'personData.memberships': 'Medlemskap',
+  'personData.answers': 'Svar på dagordningar',
+  'personData.attendance': 'Närvaro på möten',
+  'personData.followUps': 'Uppgifter',
+  'personData.open': 'Öppna',
+  'personData.export': 'Hämta export',
+  'personData.erase': 'Radera …',
+  'personData.confirm': 'Ja, radera',
+  'personData.cancel': 'Avbryt',
+  'personData.confirmIntro':
+    'Radera {name} i {network}? Medlemskapet och svaren på dagordningar tas bort; i närvarolistor och uppgifter ersätts namnet med "Borttagen person". Godkända anteckningar ändras inte. Det går inte att ångra.',
+  'personData.erased':
+    'Raderat av {by}: {deleted} uppgifter borttagna, {pseudonymised} avidentifierade. Godkända anteckningar är oförändrade.',
+  'personData.holdsRole':
+    '{name} är ordförande eller sekreterare i nätverket. Välj någon annan i inställningar först.',
+  'personData.gone': 'Nätverket har inget sparat om den här personen längre.',
+  'personData.fileName': 'personuppgifter',
 } as const;
 
 export type MessageKey = keyof typeof sv;

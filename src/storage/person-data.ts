@@ -23,15 +23,22 @@ export const ERASED_NAME = 'Borttagen person';
 
 type Stored = ItemDefinition & Record<string, unknown>;
 
-const all = async (container: Container, query: string, key: PersonKey): Promise<Stored[]> => {
+/** Documents matching `where`; with a network, only that network's (every document but a chat's carries it). */
+const all = async (
+  container: Container,
+  where: string,
+  key: PersonKey,
+  networkId: string | undefined,
+): Promise<Stored[]> => {
   try {
     const { resources } = await container.items
       .query<Stored>({
-        query,
+        query: `SELECT * FROM c WHERE ${networkId === undefined ? '' : 'c.networkId = @network AND '}(${where})`,
         parameters: [
           { name: '@aad', value: key.aadObjectId },
           { name: '@user', value: key.userId ?? key.aadObjectId },
           { name: '@personal', value: personalDocumentId(key.aadObjectId) },
+          { name: '@network', value: networkId ?? '' },
         ],
       })
       .fetchAll();
@@ -45,7 +52,8 @@ const partitionOf = (container: ContainerName, doc: Stored): string =>
   String(container === 'conversations' ? doc.id : container === 'meetings' ? doc.meetingId : doc.networkId);
 
 /**
- * The right of access and the right to erasure (GDPR art. 15 and 17) for one person, across every container.
+ * The right of access and the right to erasure (GDPR art. 15 and 17) for one person, across every container, or
+ * within one network (what its chair may answer for).
  * Export returns what is stored about them. Erasure deletes what only served the bot (their 1:1 chat, roster
  * entries, answers to agendas) and replaces their name and ids with "Borttagen person" in what are the network's
  * records (attendance, follow-ups they own), so the minutes stay whole. The minutes versions themselves (the
@@ -53,27 +61,35 @@ const partitionOf = (container: ContainerName, doc: Stored): string =>
  * not erased until the network has chosen someone else.
  */
 export function createPersonData(containers: Record<ContainerName, Container>) {
-  const find = async (key: PersonKey) => {
-    const conversations = await all(
-      containers.conversations,
-      'SELECT * FROM c WHERE c.installedByAadObjectId = @aad OR c.id = @personal',
-      key,
-    );
+  /** With `networkId`, what that network holds about them; without, everything, their 1:1 chat included. */
+  const find = async (key: PersonKey, networkId?: string) => {
+    const conversations =
+      networkId === undefined
+        ? await all(
+            containers.conversations,
+            'c.installedByAadObjectId = @aad OR c.id = @personal',
+            key,
+            undefined,
+          )
+        : [];
     const networks = await all(
       containers.networks,
-      "SELECT * FROM c WHERE (c.type = 'member' AND (c.aadObjectId = @aad OR c.userId = @user)) OR c.type = 'network'",
+      "(c.type = 'member' AND (c.aadObjectId = @aad OR c.userId = @user)) OR c.type = 'network'",
       key,
+      networkId,
     );
     const meetings = await all(
       containers.meetings,
-      "SELECT * FROM c WHERE (c.type = 'rsvp' AND c.aadObjectId = @aad)" +
+      "(c.type = 'rsvp' AND c.aadObjectId = @aad)" +
         " OR (c.type = 'attendance' AND (c.personKey = @aad OR c.userId = @user))",
       key,
+      networkId,
     );
     const followUps = await all(
       containers.followUps,
-      "SELECT * FROM c WHERE c.type = 'followUp' AND (c.owner.aadObjectId = @aad OR c.owner.userId = @user)",
+      "c.type = 'followUp' AND (c.owner.aadObjectId = @aad OR c.owner.userId = @user)",
       key,
+      networkId,
     );
     const holdsRoleIn = networks
       .filter((doc) => doc.type === 'network')
@@ -97,8 +113,8 @@ export function createPersonData(containers: Record<ContainerName, Container>) {
   };
 
   return {
-    async exportData(key: PersonKey): Promise<PersonExport> {
-      const found = await find(key);
+    async exportData(key: PersonKey, networkId?: string): Promise<PersonExport> {
+      const found = await find(key, networkId);
       // Cosmos' own fields go; `type` stays, so the reader knows what each document is.
       const plain = (docs: Stored[]) =>
         docs.map((doc) => ({
@@ -113,8 +129,8 @@ export function createPersonData(containers: Record<ContainerName, Container>) {
       };
     },
 
-    async erase(key: PersonKey): Promise<ErasureResult> {
-      const found = await find(key);
+    async erase(key: PersonKey, networkId?: string): Promise<ErasureResult> {
+      const found = await find(key, networkId);
       if (found.holdsRoleIn.length)
         return {
           erased: false,

@@ -12,6 +12,8 @@ export interface RosterRepository {
   /** Brings the roster in line with the chat's membership: new and renamed members written, the rest marked left. */
   sync(networkId: string, current: MemberInput[]): Promise<RosterMember[]>;
   list(networkId: string): Promise<RosterMember[]>;
+  /** Present and past members: whom the network may still hold data about. */
+  everyone(networkId: string): Promise<RosterMember[]>;
   /** One member by Teams user id (a point read). */
   get(networkId: string, userId: string): Promise<RosterMember | undefined>;
   /** Sets a member's organisation; false when there is no such member. */
@@ -101,6 +103,7 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
     },
 
     list: (networkId) => list(networkId),
+    everyone: (networkId) => list(networkId, true),
     get,
 
     async setOrganisation(networkId, userId, organisation) {

@@ -1,9 +1,21 @@
+import { sv } from '../../src/i18n/sv';
 import { createPersonData, ERASED_NAME } from '../../src/storage/person-data';
 import { meetingStarting } from '../fixtures/meeting';
-import { KARIN, SARA } from '../fixtures/members';
+import { JOHAN, KARIN, SARA } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
+import { attachmentCard, cardTexts } from '../helpers/teams-activity';
+import { cardProblems } from '../helpers/validate-card';
+
+type Action = { type: string; title?: string; url?: string; verb?: string; data?: Record<string, string> };
+const actions = (card: unknown): Action[] => (card as { actions?: Action[] }).actions ?? [];
+const facts = (card: unknown): Record<string, string> =>
+  Object.fromEntries(
+    ((card as { body: { type: string; facts?: { title: string; value: string }[] }[] }).body ?? [])
+      .flatMap((block) => block.facts ?? [])
+      .map((fact) => [fact.title, fact.value]),
+  );
 
 /** Export and erasure of one person's data (GDPR art. 15 and 17), after real turns, against the embedded Cosmos. */
 describe('one person’s data', () => {
@@ -11,8 +23,9 @@ describe('one person’s data', () => {
   let network: Awaited<ReturnType<typeof setUpNetwork>>;
   const { say, press } = chatMember(suite, () => network);
 
-  it('exports everything stored about Sara, then erases it, keeping the records whole; chairs are refused', async () => {
-    network = await setUpNetwork(suite.bot, suite.connector, '19:person-data@thread.v2');
+  /** Sara answered, checked in and was given a follow-up in a meeting of the network. */
+  const saraTakesPart = async (threadId: string) => {
+    network = await setUpNetwork(suite.bot, suite.connector, threadId);
     const meeting = meetingStarting(network.networkId, new Date(Date.now() + 1800_000));
     await suite.bot.deps.meetings.create(meeting);
     await suite.bot.deps.rsvps.save({
@@ -27,6 +40,118 @@ describe('one person’s data', () => {
     await say('starta möte');
     await press('attendance.checkIn', { networkId: network.networkId, meetingId: meeting.meetingId }, SARA);
     await say('uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2099');
+    return meeting;
+  };
+
+  it('"personuppgifter" lets a chair see, export and erase one person’s data in the chat, shown only to them', async () => {
+    const meeting = await saraTakesPart('19:person-data-command@thread.v2');
+    const chairs = { chairs: 'Karin Ek' };
+
+    // Only chairs; a name must be on the member list; without anyone, how to say it.
+    expect((await say('personuppgifter <at>Sara Lind</at>', JOHAN)).text).toBe(
+      sv['personData.chairsOnly'].replace('{chairs}', chairs.chairs),
+    );
+    expect((await say('personuppgifter')).text).toBe(sv['personData.usage']);
+    expect((await say('personuppgifter Sara Lindgren')).text).toBe(
+      sv['personData.notFound'].replace('{name}', 'Sara Lindgren'),
+    );
+
+    // The card in the chat names her and shows nothing else; by name it is the same card as by @mention.
+    const byName = attachmentCard(await say('personuppgifter sara lind'));
+    const closed = attachmentCard(await say('personuppgifter <at>Sara Lind</at>'));
+    expect(closed).toEqual(byName);
+    expect(cardProblems(closed!)).toEqual([]);
+    expect(cardTexts(closed)).toEqual(['Personuppgifter: Sara Lind', sv['personData.closedIntro'], 'Öppna']);
+    const ref = actions(closed)[0]!.data!;
+    expect(ref).toEqual({ networkId: network.networkId, userId: SARA.id });
+
+    // Someone else pressing gets a refusal, not the data; a card from another chat or about no one is refused.
+    expect((await press('personData.open', ref, JOHAN)).value).toBe(
+      sv['personData.chairsOnly'].replace('{chairs}', chairs.chairs),
+    );
+    expect((await press('personData.open', { ...ref, networkId: 'another-network' })).value).toBe(
+      sv['card.stale'],
+    );
+    expect((await press('personData.open', { ...ref, userId: '29:nobody' })).value).toBe(
+      sv['personData.gone'],
+    );
+    expect((await press('personData.open', { ...ref, aadObjectId: KARIN.aadObjectId })).value).toBe(
+      sv['card.stale'],
+    );
+
+    // The chair sees counts and an export link (the invoke's answer: Teams shows it to the one who pressed).
+    const opened = (await press('personData.open', ref)).value;
+    expect(cardProblems(opened as Record<string, unknown>)).toEqual([]);
+    expect(facts(opened)).toEqual({
+      Medlemskap: '1',
+      'Svar på dagordningar': '1',
+      'Närvaro på möten': '1',
+      Uppgifter: '1',
+    });
+    const exportUrl = actions(opened).find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
+    const file = await fetch(exportUrl);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toMatch(
+      /filename\*=UTF-8''personuppgifter-\d{4}-\d{2}-\d{2}\.json/,
+    );
+    const exported = (await file.json()) as Record<string, Record<string, unknown>[]>;
+    expect(exported.network).toBe('Socialchefsnätverket');
+    expect(exported.networks).toEqual([expect.objectContaining({ type: 'member', name: 'Sara Lind' })]);
+    expect(exported.meetings!.map((d) => d.type).sort()).toEqual(['attendance', 'rsvp']);
+    expect(exported.followUps).toHaveLength(1);
+    expect(exported.conversations).toEqual([]);
+    // The link is for that file only: not a minutes link, and a changed token is refused.
+    const url = new URL(exportUrl);
+    const token = url.searchParams.get('token') ?? '';
+    expect((await fetch(`${url.origin}/minutes/download?token=${token}`)).status).toBe(403);
+    const [payload, signature] = token.split('.');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), userId: KARIN.id }),
+    ).toString('base64url');
+    expect((await fetch(`${url.origin}${url.pathname}?token=${forged}.${signature}`)).status).toBe(403);
+
+    // Erasure asks first; a chair cannot be erased while chairing.
+    const karinRef = actions(attachmentCard(await say('personuppgifter <at>Karin Ek</at>')))[0]!.data!;
+    const karin = (await press('personData.erase', karinRef)).value;
+    expect(cardTexts(karin)).toContain(sv['personData.holdsRole'].replace('{name}', 'Karin Ek'));
+    expect(await suite.bot.deps.roster.get(network.networkId, KARIN.id)).toBeDefined();
+
+    const confirm = (await press('personData.askErase', ref)).value;
+    expect(cardProblems(confirm as Record<string, unknown>)).toEqual([]);
+    expect(actions(confirm).map((a) => [a.title, a.verb])).toEqual([
+      ['Ja, radera', 'personData.erase'],
+      ['Avbryt', 'personData.open'],
+    ]);
+    expect(await suite.bot.deps.roster.get(network.networkId, SARA.id)).toBeDefined();
+
+    suite.connector.reset();
+    const erased = (await press('personData.erase', ref)).value;
+    expect(cardTexts(erased)).toEqual([
+      `Personuppgifter: ${ERASED_NAME}`,
+      'Raderat av Karin Ek: 2 uppgifter borttagna, 2 avidentifierade. Godkända anteckningar är oförändrade.',
+    ]);
+    // The chat's card loses her name for everyone.
+    const updated = suite.connector.calls.filter((call) => call.method === 'PUT');
+    expect(updated).toHaveLength(1);
+    expect(JSON.stringify(updated[0]!.body)).not.toContain('Sara');
+    expect(JSON.stringify(updated[0]!.body)).toContain(ERASED_NAME);
+
+    // Nothing of hers is left in the network; its records stay whole.
+    expect(await suite.bot.deps.roster.get(network.networkId, SARA.id)).toBeUndefined();
+    expect((await press('personData.open', ref)).value).toBe(sv['personData.gone']);
+    const left = await suite.bot.deps.personData.exportData(
+      { aadObjectId: SARA.aadObjectId, userId: SARA.id },
+      network.networkId,
+    );
+    expect(Object.values(left).flat()).toEqual([]);
+    const attendance = await suite.bot.deps.attendance.list(meeting.meetingId);
+    expect(attendance.map((a) => a.name)).toContain(ERASED_NAME);
+    expect(JSON.stringify(attendance)).not.toContain('Sara');
+  });
+
+  it('exports everything stored about Sara, then erases it, keeping the records whole; chairs are refused', async () => {
+    const meeting = await saraTakesPart('19:person-data@thread.v2');
     await suite.bot.deps.conversations.savePersonal(SARA.aadObjectId, {
       conversationId: 'a:sara-personal',
       conversationType: 'personal',
@@ -46,10 +171,10 @@ describe('one person’s data', () => {
     ]);
     expect(JSON.stringify(exported)).not.toMatch(/"_(etag|rid|ts)"/);
 
-    // Karin chairs the network: she is not erased until someone else does.
+    // Karin chairs this network and the one of the test before (same name): not erased until someone else does.
     expect(await people.erase({ aadObjectId: KARIN.aadObjectId, userId: KARIN.id })).toEqual({
       erased: false,
-      holdsRoleIn: ['Socialchefsnätverket'],
+      holdsRoleIn: ['Socialchefsnätverket', 'Socialchefsnätverket'],
     });
 
     expect(await people.erase(sara)).toEqual({ erased: true, deleted: 3, pseudonymised: 2 });

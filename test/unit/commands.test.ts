@@ -34,6 +34,18 @@ describe('parseCommand', () => {
     });
   });
 
+  it.each([
+    ['personuppgifter Sara Lind', 'sv'],
+    ['Personal data Sara Lind', 'en'],
+  ])('reads %p as the personal data command in %s, the person as its argument', (text, language) => {
+    expect(parseCommand(text)).toEqual({
+      kind: 'command',
+      name: 'personalData',
+      args: 'Sara Lind',
+      language,
+    });
+  });
+
   it('does not take a longer word that starts with a command word', () => {
     expect(parseCommand('helpdesk')).toEqual({ kind: 'unknown', text: 'helpdesk' });
   });

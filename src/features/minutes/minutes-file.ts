@@ -1,5 +1,5 @@
 import type { BotDeps } from '../../bot/bot-deps';
-import type { DownloadClaim } from '../../http/signed-link';
+import type { MinutesClaim } from '../../http/signed-link';
 import { isoDate } from '../../domain/when/local-date';
 import { renderMinutesDocx } from '../../minutes/minutes-docx';
 import { renderMinutesMarkdown } from '../../minutes/minutes-markdown';
@@ -8,7 +8,7 @@ import { createTranslator } from '../../i18n/translator';
 /** The file a download link names: that exact version of the minutes, as Word or Markdown. */
 export function createMinutesFile(deps: Pick<BotDeps, 'minutes'>) {
   return async (
-    claim: DownloadClaim,
+    claim: MinutesClaim,
   ): Promise<{ filename: string; contentType: string; body: Buffer } | undefined> => {
     const found = await deps.minutes.get(claim.meetingId, claim.version);
     if (!found || found.minutes.networkId !== claim.networkId) return undefined;

@@ -11,6 +11,8 @@ import { createHttpServer } from './http/create-http-server';
 import { createDownloadLinks } from './http/download-links';
 import { createDownloadFile } from './features/download-file';
 import { createPersonData } from './storage/person-data';
+import { createMeetingRetention } from './storage/meeting-retention';
+import { createRetentionSweepTask } from './scheduler/retention-sweep';
 import { createMinutesRepository } from './storage/minutes-repository';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
@@ -137,6 +139,7 @@ export async function startBot(
         leaseMs: REMINDER_CLAIM_LEASE_MS,
         logger,
       }),
+      createRetentionSweepTask({ retention: createMeetingRetention(cosmos.containers), logger }),
     ],
   });
   const inFlight = new InFlight();

@@ -4,7 +4,13 @@ import { ORGANISATION_MAX } from '../domain/roster';
 import setupTemplate from '../../adaptiveCards/network-setup.json';
 import summaryTemplate from '../../adaptiveCards/network-summary.json';
 import { LANGUAGES, type Language } from '../domain/language';
-import { NETWORK_NAME_MAX, type Network } from '../domain/network';
+import {
+  NETWORK_NAME_MAX,
+  RETENTION_MONTHS_MAX,
+  RETENTION_MONTHS_MIN,
+  retentionMonthsOf,
+  type Network,
+} from '../domain/network';
 import type { RosterMember } from '../domain/roster';
 import { createTranslator, type MessageKey } from '../i18n/translator';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
@@ -53,6 +59,14 @@ export const networkSetupSchema = networkRefSchema.extend({
     .max(ORGANISATION_MAX)
     .optional()
     .transform((value) => value || undefined),
+  /** 0 keeps records; else 6–240 months. Optional: a form from before the setting keeps the current period. */
+  retentionMonths: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(RETENTION_MONTHS_MAX)
+    .refine((months) => months === 0 || months >= RETENTION_MONTHS_MIN)
+    .optional(),
 });
 
 export type NetworkSetupInput = z.infer<typeof networkSetupSchema>;
@@ -65,6 +79,7 @@ export const SETUP_FIELDS: Record<string, MessageKey> = {
   timeZone: 'network.field.timeZone',
   agendaLeadDays: 'network.field.agendaLeadDays',
   staffOrganisation: 'network.field.staffOrganisation',
+  retentionMonths: 'network.field.retentionMonths',
 };
 
 export interface SetupCardView {
@@ -105,6 +120,8 @@ export function renderNetworkSetupCard({
       agendaLeadDays: t('network.setup.agendaLeadDays'),
       agendaLeadDaysRange: t('network.setup.agendaLeadDaysRange'),
       staffOrganisation: t('network.setup.staffOrganisation'),
+      retentionMonths: t('network.setup.retentionMonths'),
+      retentionMonthsRange: t('network.setup.retentionMonthsRange'),
       save: t('network.setup.save'),
     },
     values: {
@@ -115,6 +132,7 @@ export function renderNetworkSetupCard({
       timeZone: values?.timeZone ?? settings.timeZone,
       agendaLeadDays: values?.agendaLeadDays ?? String(settings.agendaLeadDays),
       staffOrganisation: values?.staffOrganisation ?? settings.staffOrganisation ?? '',
+      retentionMonths: values?.retentionMonths ?? String(retentionMonthsOf(settings)),
     },
     members: members
       .filter((m) => m.aadObjectId)
@@ -143,6 +161,13 @@ export function renderNetworkSummaryCard(view: {
       {
         title: t('network.summary.agendaLead'),
         value: t('network.summary.agendaLeadValue', { days: s.agendaLeadDays }),
+      },
+      {
+        title: t('network.summary.retention'),
+        value:
+          retentionMonthsOf(s) === 0
+            ? t('network.summary.retentionKept')
+            : t('network.summary.retentionValue', { months: retentionMonthsOf(s) }),
       },
     ],
     editLabel: t('network.summary.edit'),

@@ -20,6 +20,11 @@ export interface NetworkSettings {
   staffOrganisation?: string;
   /** When follow-up owners are reminded; the defaults when absent. */
   reminders?: ReminderPolicy;
+  /**
+   * How many months after a meeting its records (answers, attendance, decisions, notes, minutes, closed follow-ups)
+   * are kept; 0 keeps them. DEFAULT_RETENTION_MONTHS when absent.
+   */
+  retentionMonths?: number;
 }
 
 /** A network lives in one group chat or team channel; `pending` until a chair has filled in the setup card. */
@@ -35,6 +40,13 @@ export interface Network {
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 export const DEFAULT_AGENDA_LEAD_DAYS = 7;
 export const NETWORK_NAME_MAX = 100;
+/** Three years: the minutes are published in the chat and archived by the municipality; the bot is not the archive. */
+export const DEFAULT_RETENTION_MONTHS = 36;
+export const RETENTION_MONTHS_MIN = 6;
+export const RETENTION_MONTHS_MAX = 240;
+
+export const retentionMonthsOf = (settings: NetworkSettings): number =>
+  settings.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
 
 export const isChair = (network: Network, aadObjectId: string | undefined): boolean =>
   aadObjectId !== undefined && network.settings.chairs.some((chair) => chair.aadObjectId === aadObjectId);
@@ -69,6 +81,8 @@ export interface SetupChoice {
   timeZone: string;
   agendaLeadDays: number;
   staffOrganisation?: string;
+  /** Absent: the network's current period stays (a form from before the setting existed). */
+  retentionMonths?: number;
 }
 
 /**
@@ -106,6 +120,9 @@ export function applySetup(
       agendaLeadDays: choice.agendaLeadDays,
       ...(choice.staffOrganisation ? { staffOrganisation: choice.staffOrganisation } : {}),
       ...(network.settings.reminders ? { reminders: network.settings.reminders } : {}),
+      ...((choice.retentionMonths ?? network.settings.retentionMonths) !== undefined
+        ? { retentionMonths: choice.retentionMonths ?? network.settings.retentionMonths }
+        : {}),
     },
     updatedAt: now.toISOString(),
   };

@@ -56,6 +56,13 @@ export const en: Record<MessageKey, string> = {
   'network.field.secretary': 'secretary',
   'network.field.language': 'language',
   'network.field.timeZone': 'time zone',
+  'network.field.retentionMonths': 'months to keep meeting records (0, or 6–240)',
+  'network.setup.retentionMonths':
+    'Months after a meeting that its records are kept (answers, attendance, decisions, notes, closed follow-ups); 0 = keep',
+  'network.setup.retentionMonthsRange': 'Enter 0, or between 6 and 240 months.',
+  'network.summary.retention': 'Meeting records kept',
+  'network.summary.retentionValue': '{months} months after the meeting',
+  'network.summary.retentionKept': 'until further notice',
   'network.field.agendaLeadDays': 'days before the meeting (1-60)',
   'network.summary.title': 'Network {name}',
   'network.summary.saved': 'Settings saved by {name}.',

@@ -56,6 +56,13 @@ export const sv = {
   'network.field.language': 'språk',
   'network.field.timeZone': 'tidszon',
   'network.field.agendaLeadDays': 'dagar före mötet (1–60)',
+  'network.field.retentionMonths': 'månader att spara mötesuppgifter (0, eller 6–240)',
+  'network.setup.retentionMonths':
+    'Månader efter ett möte som dess uppgifter sparas (svar, närvaro, beslut, anteckningar, avslutade uppgifter); 0 = spara',
+  'network.setup.retentionMonthsRange': 'Ange 0, eller mellan 6 och 240 månader.',
+  'network.summary.retention': 'Mötesuppgifter sparas',
+  'network.summary.retentionValue': '{months} månader efter mötet',
+  'network.summary.retentionKept': 'tills vidare',
   'network.summary.title': 'Nätverket {name}',
   'network.summary.saved': 'Inställningarna sparades av {name}.',
   'network.summary.chairs': 'Ordförande',

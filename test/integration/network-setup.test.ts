@@ -90,6 +90,8 @@ describe('network setup', () => {
         'Sara Lind',
         'English',
         '10 days before the meeting',
+        // A form without the retention field (older cards) keeps the default.
+        '36 months after the meeting',
       ]),
     );
     const { network } = await stored();
@@ -147,6 +149,16 @@ describe('network setup', () => {
     ['a name over 100 characters', { name: 'Å'.repeat(101) }, 'namn (1–100 tecken)'],
     ['no chair', { chairs: '' }, 'minst en ordförande'],
     ['zero days', { agendaLeadDays: '0' }, 'dagar före mötet (1–60)'],
+    [
+      'a retention of 3 months',
+      { retentionMonths: '3' },
+      'månader att spara mötesuppgifter (0, eller 6–240)',
+    ],
+    [
+      'a retention of 300 months',
+      { retentionMonths: '300' },
+      'månader att spara mötesuppgifter (0, eller 6–240)',
+    ],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'tidszon'],
   ])(
     'returns the form with what to correct for %s, keeping the typed values, writing nothing',

@@ -63,6 +63,7 @@ export function createSaveSetup(
       timeZone,
       agendaLeadDays,
       staffOrganisation,
+      retentionMonths,
     } = parsed.data;
     const next = applySetup(
       found.network,
@@ -74,6 +75,7 @@ export function createSaveSetup(
         timeZone,
         agendaLeadDays,
         ...(staffOrganisation ? { staffOrganisation } : {}),
+        ...(retentionMonths !== undefined ? { retentionMonths } : {}),
       },
       actor,
       members,

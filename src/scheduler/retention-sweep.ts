@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import { retentionCutoff } from '../domain/retention';
+import type { MeetingRetention } from '../storage/meeting-retention';
+import type { ScheduledTask } from './scheduler';
+
+/** Once a day per instance is enough: periods are months long. Deleting twice is harmless (idempotent). */
+const SWEEP_EVERY_MS = 24 * 3600_000;
+/** Meetings deleted per network per sweep: a first sweep of a long history spreads over days, not one burst. */
+const PER_NETWORK = 50;
+
+/** Deletes meetings' records whose network's retention period has passed (see storage/meeting-retention). */
+export function createRetentionSweepTask(deps: {
+  retention: MeetingRetention;
+  logger: Logger;
+}): ScheduledTask {
+  let lastRun: number | undefined;
+  return {
+    name: 'retention-sweep',
+    async run(now) {
+      if (lastRun !== undefined && now.getTime() - lastRun < SWEEP_EVERY_MS) return;
+      for (const network of await deps.retention.networks()) {
+        const cutoff = retentionCutoff(network.settings, now);
+        if (!cutoff) continue;
+        let deleted = 0;
+        let kept = 0;
+        for (const meetingId of await deps.retention.endedBefore(network.networkId, cutoff, PER_NETWORK)) {
+          const outcome = await deps.retention.deleteMeeting(network.networkId, meetingId);
+          if ('kept' in outcome) kept += 1;
+          else deleted += 1;
+        }
+        if (deleted || kept)
+          deps.logger.info({ networkId: network.networkId, deleted, kept }, 'meetings past retention swept');
+      }
+      // Only a finished sweep counts: one stopped by a storage failure is tried again at the next tick.
+      lastRun = now.getTime();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { NetworkSettings } from '../domain/network';
+import type { ContainerName } from './containers';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+
+type Stored = ItemDefinition & Record<string, unknown>;
+
+export type MeetingDeletion = { deleted: number } | { kept: 'openFollowUps' };
+
+/**
+ * Deleting a meeting's records once the network's retention period has passed. A meeting's records sit in four
+ * containers, so deletion goes from the leaves to the meeting document: a sweep stopped half way leaves the meeting
+ * in place, and the next sweep finishes it. (Cosmos TTL would delete each document on its own clock, leaving
+ * half-deleted meetings, and a changed period would mean rewriting every document; the embedded server has none.)
+ */
+export function createMeetingRetention(containers: Record<ContainerName, Container>) {
+  // The filters name the partition too: the partition key option alone is not a filter on every server.
+  const query = async (
+    container: Container,
+    text: string,
+    parameters: Record<string, string>,
+    partition?: string,
+  ) => {
+    const { resources } = await container.items
+      .query<Stored>(
+        { query: text, parameters: Object.entries(parameters).map(([name, value]) => ({ name, value })) },
+        partition === undefined ? {} : { partitionKey: partition },
+      )
+      .fetchAll();
+    return resources;
+  };
+
+  return {
+    /** Active networks and their settings: a few dozen per deployment, read once per sweep. */
+    async networks(): Promise<{ networkId: string; settings: NetworkSettings }[]> {
+      try {
+        const found = await query(
+          containers.networks,
+          "SELECT c.networkId, c.settings FROM c WHERE c.type = 'network' AND c.status = 'active'",
+          {},
+        );
+        return found as unknown as { networkId: string; settings: NetworkSettings }[];
+      } catch (error) {
+        throw storageUnavailable(error, 'list networks');
+      }
+    },
+
+    /** The network's meetings that ended before `cutoff`, oldest first, at most `limit`. */
+    async endedBefore(networkId: string, cutoff: Date, limit: number): Promise<string[]> {
+      try {
+        const found = await query(
+          containers.networks,
+          `SELECT TOP ${limit} c.meetingId FROM c WHERE c.networkId = @network AND c.type = 'meeting'` +
+            ' AND c.endsAt < @cutoff ORDER BY c.endsAt',
+          { '@network': networkId, '@cutoff': cutoff.toISOString() },
+          networkId,
+        );
+        return found.map((doc) => String(doc.meetingId));
+      } catch (error) {
+        throw storageUnavailable(error, 'list expired meetings');
+      }
+    },
+
+    /**
+     * Deletes everything about one meeting: answers, attendance, decisions, notes, minutes and markers, its
+     * follow-ups, its meeting-chat link, then the meeting. Kept while any of its follow-ups is open: owners are still
+     * reminded and the next agenda lists it.
+     */
+    async deleteMeeting(networkId: string, meetingId: string): Promise<MeetingDeletion> {
+      try {
+        const followUps = await query(
+          containers.followUps,
+          'SELECT c.id, c.status FROM c WHERE c.networkId = @network AND c.meetingId = @meeting',
+          { '@network': networkId, '@meeting': meetingId },
+          networkId,
+        );
+        if (followUps.some((doc) => doc.status === 'open')) return { kept: 'openFollowUps' };
+        let deleted = 0;
+        // Another instance sweeping the same meeting may have deleted a document first: gone is gone.
+        const remove = async (container: Container, id: string, partition: string) => {
+          try {
+            await container.item(id, partition).delete();
+            deleted += 1;
+          } catch (error) {
+            if (!hasStatus(error, 404)) throw error;
+          }
+        };
+        const records = await query(
+          containers.meetings,
+          'SELECT c.id FROM c WHERE c.meetingId = @meeting',
+          { '@meeting': meetingId },
+          meetingId,
+        );
+        for (const doc of records) await remove(containers.meetings, String(doc.id), meetingId);
+        for (const doc of followUps) await remove(containers.followUps, String(doc.id), networkId);
+        const links = await query(
+          containers.conversations,
+          "SELECT c.id FROM c WHERE c.type = 'meetingLink' AND c.meetingId = @meeting",
+          { '@meeting': meetingId },
+        );
+        for (const doc of links) await remove(containers.conversations, String(doc.id), String(doc.id));
+        await remove(containers.networks, `meeting-${meetingId}`, networkId);
+        return { deleted };
+      } catch (error) {
+        throw storageUnavailable(error, 'delete expired meeting');
+      }
+    },
+  };
+}
+
+export type MeetingRetention = ReturnType<typeof createMeetingRetention>;

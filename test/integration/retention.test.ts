@@ -1,0 +1,149 @@
+import type { FollowUp } from '../../src/domain/follow-up';
+import { meetingStarting } from '../fixtures/meeting';
+import { SARA } from '../fixtures/members';
+import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { chatMember } from '../helpers/chat-member';
+import { setUpNetwork } from '../helpers/network-setup';
+import { attachmentCard } from '../helpers/teams-activity';
+
+type Card = { actions: { verb?: string; data?: Record<string, unknown> }[] };
+
+/**
+ * The retention period per network: a meeting's records are deleted once it ended longer ago than the network keeps
+ * them, by the scheduler's daily sweep against the embedded Cosmos (which, like a sweep, needs no TTL support).
+ */
+describe('retention of meeting records', () => {
+  let now = new Date('2026-11-23T09:00:00Z');
+  const suite = withBotAndConnector({}, () => now);
+  let network: Awaited<ReturnType<typeof setUpNetwork>>;
+  const { say, press } = chatMember(suite, () => network);
+  const tickAt = async (iso: string) => {
+    now = new Date(iso);
+    await suite.bot.scheduler.tick();
+  };
+
+  /** A meeting held today through real turns: an answer, a check-in, a decision, a follow-up closed, minutes. */
+  const holdMeeting = async () => {
+    const meeting = meetingStarting(network.networkId, new Date(now.getTime() + 1800_000));
+    await suite.bot.deps.meetings.create(meeting);
+    await suite.bot.deps.rsvps.save({
+      meetingId: meeting.meetingId,
+      networkId: network.networkId,
+      aadObjectId: SARA.aadObjectId,
+      userId: SARA.id,
+      name: SARA.name,
+      answer: 'yes',
+      answeredAt: now.toISOString(),
+    });
+    await suite.bot.deps.meetingLinks.save({
+      meetingChatId: `19:meeting_${meeting.meetingId}@thread.v2`,
+      networkId: network.networkId,
+      meetingId: meeting.meetingId,
+      linkedAt: now.toISOString(),
+    });
+    await say('starta möte');
+    await press('attendance.checkIn', { networkId: network.networkId, meetingId: meeting.meetingId }, SARA);
+    await say('beslut Nätverket ställer sig bakom uppdraget.');
+    const card = attachmentCard(
+      await say('uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2026'),
+    );
+    const done = (card as Card).actions.find((a) => a.verb === 'followUp.done')!.data!;
+    await press('followUp.done', done, SARA);
+    await say('avsluta möte');
+    await say('protokoll');
+    return meeting;
+  };
+
+  /** What is stored about a meeting, by kind. */
+  const storedOf = async (networkId: string, meetingId: string) => ({
+    meeting: (await suite.bot.deps.meetings.get(networkId, meetingId)) !== undefined,
+    answers: (await suite.bot.deps.rsvps.list(meetingId)).length,
+    attendance: (await suite.bot.deps.attendance.list(meetingId)).length,
+    decisions: (await suite.bot.deps.decisions.list(meetingId)).length,
+    minutes: (await suite.bot.deps.minutes.latest(meetingId)) !== undefined,
+    followUps: (await suite.bot.deps.followUps.listForMeeting(networkId, meetingId)).length,
+    link: (await suite.bot.deps.meetingLinks.get(`19:meeting_${meetingId}@thread.v2`)) !== undefined,
+  });
+  const nothing = {
+    meeting: false,
+    answers: 0,
+    attendance: 0,
+    decisions: 0,
+    minutes: false,
+    followUps: 0,
+    link: false,
+  };
+
+  it('deletes a meeting past the period whole, keeps newer ones, those with open follow-ups, and networks that keep', async () => {
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-a@thread.v2', {
+      retentionMonths: '12',
+    });
+    const networkA = network;
+    expect((await suite.bot.deps.networks.get(networkA.networkId))?.network.settings.retentionMonths).toBe(
+      12,
+    );
+    const old = await holdMeeting();
+    const full = await storedOf(networkA.networkId, old.meetingId);
+    expect(full).toEqual({
+      meeting: true,
+      answers: 1,
+      attendance: 1,
+      decisions: 1,
+      minutes: true,
+      followUps: 1,
+      link: true,
+    });
+
+    // Same day, a meeting whose follow-up stays open; and one held next November.
+    const withOpen = meetingStarting(networkA.networkId, new Date(now.getTime() + 4 * 3600_000));
+    await suite.bot.deps.meetings.create(withOpen);
+    const open: FollowUp = {
+      networkId: networkA.networkId,
+      followUpId: '00000000-0000-4000-8000-00000000a001',
+      meetingId: withOpen.meetingId,
+      owner: { kind: 'organisation', name: 'Kungälv' },
+      text: 'återkommer',
+      status: 'open',
+      changes: [],
+      revision: 0,
+      createdBy: '',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await suite.bot.deps.followUps.create(open);
+    const recent = meetingStarting(networkA.networkId, new Date('2027-11-15T08:00:00Z'));
+    await suite.bot.deps.meetings.create(recent);
+
+    // A network that keeps its records (0), with a meeting held the same day.
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-b@thread.v2', {
+      retentionMonths: '0',
+    });
+    const networkB = network;
+    const kept = await holdMeeting();
+    const keptBefore = await storedOf(networkB.networkId, kept.meetingId);
+
+    // Eleven months on nothing has expired.
+    await tickAt('2027-10-24T09:00:00Z');
+    expect(await storedOf(networkA.networkId, old.meetingId)).toEqual(full);
+
+    // Thirteen months on (the sweep is daily: this is more than a day after the last): the old meeting is gone.
+    await tickAt('2027-12-24T09:00:00Z');
+    expect(await storedOf(networkA.networkId, old.meetingId)).toEqual(nothing);
+    expect(await storedOf(networkA.networkId, withOpen.meetingId)).toMatchObject({
+      meeting: true,
+      followUps: 1,
+    });
+    expect(await storedOf(networkA.networkId, recent.meetingId)).toMatchObject({ meeting: true });
+    expect(await storedOf(networkB.networkId, kept.meetingId)).toEqual(keptBefore);
+
+    // Once its follow-up is closed, the next day's sweep takes that meeting too; within the day nothing runs.
+    const found = (await suite.bot.deps.followUps.get(networkA.networkId, open.followUpId))!;
+    await suite.bot.deps.followUps.replace({ ...found.followUp, status: 'done' }, found.etag);
+    await tickAt('2027-12-24T15:00:00Z');
+    expect(await storedOf(networkA.networkId, withOpen.meetingId)).toMatchObject({ meeting: true });
+    await tickAt('2027-12-25T09:30:00Z');
+    expect(await storedOf(networkA.networkId, withOpen.meetingId)).toEqual(nothing);
+    expect(await storedOf(networkA.networkId, recent.meetingId)).toMatchObject({ meeting: true });
+    expect(await storedOf(networkB.networkId, kept.meetingId)).toEqual(keptBefore);
+  });
+});

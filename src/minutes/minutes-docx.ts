@@ -1,19 +1,21 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { HeadingLevel as HeadingLevels, Paragraph as DocxParagraph, TextRun as DocxTextRun } from 'docx';
 import type { Language } from '../domain/language';
 import type { Minutes, MinutesItem } from '../domain/minutes';
 import { minutesWords } from './minutes-words';
 
 /**
  * The minutes as a Word document the secretary can edit: the same content and order as the Markdown, with real
- * headings, bulleted lists and decisions in italics.
+ * headings, bulleted lists and decisions in italics. The `docx` library is loaded on first use: most processes
+ * never render a Word file, and it is some 13 MB of memory.
  */
 export async function renderMinutesDocx(minutes: Minutes, language: Language): Promise<Buffer> {
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const w = minutesWords(language);
   const { t } = w;
-  const body: Paragraph[] = [];
-  const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  const body: DocxParagraph[] = [];
+  const heading = (text: string, level: (typeof HeadingLevels)[keyof typeof HeadingLevels]) =>
     body.push(new Paragraph({ text, heading: level }));
-  const paragraph = (...runs: TextRun[]) => body.push(new Paragraph({ children: runs }));
+  const paragraph = (...runs: DocxTextRun[]) => body.push(new Paragraph({ children: runs }));
   const bullets = (lines: string[]) =>
     lines.forEach((text) => body.push(new Paragraph({ text, bullet: { level: 0 } })));
 

@@ -11,7 +11,8 @@ export interface EmbeddedCosmos {
  * and is gone when the process ends; it has no TTL, no real change feed and no 429s.
  */
 export async function startEmbeddedCosmos(options: { port?: number } = {}): Promise<EmbeddedCosmos> {
-  const server = createCosmosServer();
+  // Without keepAlive the server answers every request with `connection: close`: a TLS handshake per request.
+  const server = createCosmosServer({ keepAlive: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

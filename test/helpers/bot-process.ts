@@ -13,11 +13,17 @@ export interface BotProcess {
 }
 
 /**
- * Runs src/index.ts as its own process, exactly as `npm start` would but from TypeScript (tsx), in an
+ * Runs src/index.ts (or another entry) as its own process, exactly as `npm start` would but from TypeScript (tsx), in an
  * empty working directory so no developer `.env` leaks in. Only the given environment (plus PATH) is passed.
  */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), ENTRY], {
+export function spawnBot(env: Record<string, string>, entry = ENTRY, nodeArgs: string[] = []): BotProcess {
+  // Compiled JavaScript (the benchmarks run dist/) needs no tsx.
+  const args = [
+    ...nodeArgs,
+    ...(entry.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : []),
+    entry,
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: mkdtempSync(join(tmpdir(), 'anteckna-proc-')),
     env: { PATH: process.env.PATH ?? '', ...env },
   });

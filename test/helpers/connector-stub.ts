@@ -37,6 +37,14 @@ export class ConnectorStub {
   hangs = 0;
   /** Posts held unanswered. */
   readonly hung: string[] = [];
+  /**
+   * Teams' throttling, when set: more than `perConversation` posts to one conversation or `perTenant` requests of
+   * one tenant within any second get 429 with Retry-After (as Teams documents for bots).
+   */
+  limits?: { perConversation: number; perTenant: number; tenantOf(conversationId: string): string };
+  /** 429s answered because of `limits`. */
+  throttled = 0;
+  private readonly windows = new Map<string, number[]>();
   private server?: Server;
   private waiters: (() => void)[] = [];
   private nextId = 1;
@@ -60,6 +68,18 @@ export class ConnectorStub {
       );
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  /** Whether one more request under every key stays within its limit per second; counted only when it does. */
+  private admit(keys: [string, number][], now: number): boolean {
+    const windows = keys.map(([key, max]) => {
+      const recent = (this.windows.get(key) ?? []).filter((at) => now - at < 1000);
+      this.windows.set(key, recent);
+      return { recent, max };
+    });
+    if (windows.some(({ recent, max }) => recent.length >= max)) return false;
+    for (const { recent } of windows) recent.push(now);
+    return true;
   }
 
   /** Teams' create-conversation: the 1:1 chat's id is stable per user. */
@@ -97,6 +117,17 @@ export class ConnectorStub {
       return failure !== undefined
         ? { status: failure, body: {} }
         : this.pagedMembers(conversationId, url.searchParams);
+    }
+    if (this.limits && (req.method === 'POST' || req.method === 'PUT')) {
+      const now = Date.now();
+      const keys: [string, number][] = [
+        [`tenant:${this.limits.tenantOf(conversationId)}`, this.limits.perTenant],
+      ];
+      if (conversationId) keys.push([`conversation:${conversationId}`, this.limits.perConversation]);
+      if (!this.admit(keys, now)) {
+        this.throttled += 1;
+        return { status: 429, body: { error: { code: 'TooManyRequests' } }, headers: { 'retry-after': '1' } };
+      }
     }
     if (req.method === 'POST' && path === '/v3/conversations') return this.createConversation(text);
     if (this.hangs > 0 && req.method === 'POST') {

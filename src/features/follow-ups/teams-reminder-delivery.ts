@@ -10,6 +10,7 @@ import type { Network } from '../../domain/network';
 import { reminderKind } from '../../domain/reminders/reminder-schedule';
 import type { RosterMember } from '../../domain/roster';
 import { createTranslator } from '../../i18n/translator';
+import { recently } from '../../storage/recent-reads';
 import type { ReminderDelivery, ReminderOutcome } from '../../scheduler/follow-up-reminders';
 import type { DigestDelivery } from '../../scheduler/overdue-digests';
 
@@ -18,18 +19,6 @@ const DIGEST_SHOWN = 20;
 
 /** Roster and meetings change rarely; a dispatch of thousands of reminders should not read them for each. */
 const CACHE_MS = 60_000;
-
-function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const entries = new Map<string, { at: number; value: Promise<T> }>();
-  return (key) => {
-    const hit = entries.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const value = load(key);
-    entries.set(key, { at: Date.now(), value });
-    value.catch(() => entries.delete(key));
-    return value;
-  };
-}
 
 /** The chairs and the secretary as Teams mentions, where the roster knows their Teams ids. */
 export function keeperMentions(network: Network, roster: RosterMember[]): { id: string; name: string }[] {
@@ -55,11 +44,11 @@ export function createTeamsReminderDelivery(deps: {
   logger: Logger;
 }): ReminderDelivery & DigestDelivery {
   const { conversations } = deps.bot;
-  const rosterOf = cached((networkId) => deps.bot.roster.list(networkId));
-  const meetingOf = cached(async (key) => {
+  const rosterOf = recently((networkId) => deps.bot.roster.list(networkId), CACHE_MS);
+  const meetingOf = recently(async (key) => {
     const [networkId = '', meetingId = ''] = key.split('|');
     return (await deps.bot.meetings.get(networkId, meetingId))?.meeting;
-  });
+  }, CACHE_MS);
 
   const tellKeepers = async (
     chat: ConversationReferenceData,

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
+import type { FollowUpRepository } from '../../storage/follow-up-repository';
+import type { RosterRepository } from '../../storage/roster-repository';
 import { cardActivity } from '../../bot/card-activity';
 import { renderAgendaCard } from '../../cards/agenda-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
@@ -31,7 +33,10 @@ export interface AgendaPublisher {
 const SAVE_ATTEMPTS = 3;
 
 export function createAgendaPublisher(
-  deps: Pick<BotDeps, 'roster' | 'rsvps' | 'meetings' | 'followUps' | 'clock'>,
+  deps: Pick<BotDeps, 'rsvps' | 'meetings' | 'clock'> & {
+    roster: Pick<RosterRepository, 'list'>;
+    followUps: Pick<FollowUpRepository, 'listOpen'>;
+  },
 ): AgendaPublisher {
   const render: AgendaPublisher['render'] = async (network, meeting, options = {}) => {
     const viewer = options.viewer;

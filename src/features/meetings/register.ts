@@ -8,6 +8,7 @@ import { MEETING_VERBS } from '../../cards/meeting-form-card';
 import { createAnswerRsvp } from '../rsvp/answer-rsvp';
 import { createNudgeRsvp } from '../rsvp/nudge-rsvp';
 import { createViewRsvp } from '../rsvp/view-rsvp';
+import { agendaViewReads } from '../rsvp/agenda-view-reads';
 import { createAgendaPublisher } from './agenda-publisher';
 import { createCancelMeeting } from './cancel-meeting';
 import { createListMeetings } from './list-meetings';
@@ -21,8 +22,11 @@ export function registerMeetings(app: Application, commands: CommandRouter, deps
   const openForm = createOpenMeetingForm(deps);
   const saveMeeting = createSaveMeeting(deps, agenda);
   const cancelMeeting = createCancelMeeting(deps, agenda);
-  const answer = createAnswerRsvp(deps, agenda);
-  const view = createViewRsvp(deps, agenda);
+  // A network answers (and its Teams clients refresh) one card at once: these paths share recent reads.
+  const reads = agendaViewReads(deps);
+  const personalAgenda = createAgendaPublisher({ ...deps, roster: reads.roster, followUps: reads.followUps });
+  const answer = createAnswerRsvp({ ...deps, ...reads }, personalAgenda);
+  const view = createViewRsvp({ ...deps, ...reads }, personalAgenda);
   const nudge = createNudgeRsvp(deps);
 
   commands.on('newMeeting', async (context) => {

@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
+import type { NetworkRepository } from '../../storage/network-repository';
+import type { RosterRepository } from '../../storage/roster-repository';
 import { turnLanguage } from '../../bot/turn-language';
 import { rsvpAnswerSchema, substituteOf } from '../../cards/agenda-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
@@ -8,7 +10,7 @@ import { isOpenForAnswers } from '../../domain/meeting';
 import type { Rsvp } from '../../domain/rsvp';
 import { createTranslator } from '../../i18n/translator';
 import type { AgendaPublisher } from '../meetings/agenda-publisher';
-import { meetingOfCard } from './meeting-of-card';
+import { meetingOfCard, type MeetingOfCardReads } from './meeting-of-card';
 
 /**
  * A member's answer on the agenda card. Who answers is the activity's sender (Entra object id), never the card;
@@ -16,7 +18,11 @@ import { meetingOfCard } from './meeting-of-card';
  * answer can be changed; the reply is the card as this member now sees it.
  */
 export function createAnswerRsvp(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'rsvps' | 'clock'>,
+  deps: Pick<BotDeps, 'rsvps' | 'clock'> &
+    MeetingOfCardReads & {
+      networks: Pick<NetworkRepository, 'get' | 'language'>;
+      roster: Pick<RosterRepository, 'get'>;
+    },
   agenda: AgendaPublisher,
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {

@@ -1,8 +1,17 @@
 import type { TurnContext } from 'botbuilder';
-import type { BotDeps } from '../../bot/bot-deps';
 import { networkIdForConversation } from '../../domain/conversation';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
+import type { MeetingLinkRepository } from '../../storage/meeting-link-repository';
+import type { MeetingRepository } from '../../storage/meeting-repository';
+import type { NetworkRepository } from '../../storage/network-repository';
+
+/** The reads a card's meeting needs (the answer path passes recent reads: see agenda-view-reads). */
+export interface MeetingOfCardReads {
+  networks: Pick<NetworkRepository, 'get'>;
+  meetings: Pick<MeetingRepository, 'get'>;
+  meetingLinks: Pick<MeetingLinkRepository, 'get'>;
+}
 
 /**
  * The network and meeting a card points at, when the card is in this network's chat (or in the Teams meeting chat
@@ -10,7 +19,7 @@ import type { Network } from '../../domain/network';
  */
 export async function meetingOfCard(
   context: TurnContext,
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks'>,
+  deps: MeetingOfCardReads,
   ref: { networkId: string; meetingId: string },
 ): Promise<{ network: Network; meeting: Meeting } | undefined> {
   const conversationId = context.activity.conversation.id;

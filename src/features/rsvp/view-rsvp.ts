@@ -1,16 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
-import type { BotDeps } from '../../bot/bot-deps';
 import { turnLanguage } from '../../bot/turn-language';
 import { rsvpViewSchema } from '../../cards/agenda-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import { createTranslator } from '../../i18n/translator';
 import type { AgendaPublisher } from '../meetings/agenda-publisher';
-import { meetingOfCard } from './meeting-of-card';
+import { meetingOfCard, type MeetingOfCardReads } from './meeting-of-card';
+import type { NetworkRepository } from '../../storage/network-repository';
 
 /** Teams' automatic refresh of the agenda card: the card as this member sees it. Reads only, writes nothing. */
 export function createViewRsvp(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks'>,
+  deps: MeetingOfCardReads & { networks: Pick<NetworkRepository, 'get' | 'language'> },
   agenda: AgendaPublisher,
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {

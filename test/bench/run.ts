@@ -1,0 +1,56 @@
+import { startBenchStack } from './bench-stack';
+import { MEMBERS, stormBot, stormEcho } from './answer-storm';
+import { minutesBenchmark } from './minutes';
+import { report } from './results';
+
+const MEMORY_TARGET_MB = 300;
+const P99_TARGET_MS = 1000;
+
+/** `npm run bench`: every benchmark in turn against the compiled bot on loopback; figures to bench/results. */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (!only || only === 'answer-storm') {
+    const stack = await startBenchStack({ entry: 'bot' });
+    let bot;
+    let peakRssMb = 0;
+    try {
+      bot = await stormBot(stack);
+      peakRssMb = Number(stack.peakRssMb().toFixed(1));
+    } finally {
+      await stack.stop();
+    }
+    const echo = await stormEcho();
+    const runs = bot.map((run, i) => ({
+      ...run,
+      echoPerSecond: echo[i]!.perSecond,
+      echoP99Ms: echo[i]!.p99Ms,
+      ratioToEcho: Number((run.perSecond / echo[i]!.perSecond).toFixed(2)),
+    }));
+    report('answer-storm', {
+      members: MEMBERS,
+      runs,
+      targets: {
+        noneLostOrDoubled: runs.every(
+          (r) => r.stored === MEMBERS && r.distinct === MEMBERS && r.errors === 0,
+        ),
+        p99UnderOneSecondAt50: (runs.find((r) => r.concurrency === 50)?.p99Ms ?? Infinity) < P99_TARGET_MS,
+        atLeastHalfOfEcho: runs.every((r) => r.ratioToEcho >= 0.5),
+      },
+    });
+    report('memory', {
+      during: 'answer storm (warm-up, then 1,000 answers at concurrency 50 and at 200)',
+      peakRssMb,
+      targetMb: MEMORY_TARGET_MB,
+      underTarget: peakRssMb < MEMORY_TARGET_MB,
+    });
+  }
+  if (!only || only === 'minutes') report('minutes', await minutesBenchmark());
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -13,6 +13,9 @@ export interface EmbeddedCosmos {
 export async function startEmbeddedCosmos(options: { port?: number } = {}): Promise<EmbeddedCosmos> {
   // Without keepAlive the server answers every request with `connection: close`: a TLS handshake per request.
   const server = createCosmosServer({ keepAlive: true });
+  // Idle connections stay open: closing them after Node's default 5 s races a client reusing one ("socket hang
+  // up" on a write). Loopback, one client per process: nothing to reclaim.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

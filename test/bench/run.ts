@@ -1,6 +1,7 @@
 import { startBenchStack } from './bench-stack';
 import { MEMBERS, stormBot, stormEcho } from './answer-storm';
 import { minutesBenchmark } from './minutes';
+import { schedulerCostBenchmark } from './scheduler-cost';
 import { report } from './results';
 
 const MEMORY_TARGET_MB = 300;
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       underTarget: peakRssMb < MEMORY_TARGET_MB,
     });
   }
+  if (!only || only === 'scheduler-cost') report('scheduler-cost', await schedulerCostBenchmark());
   if (!only || only === 'minutes') report('minutes', await minutesBenchmark());
 }
 

@@ -126,8 +126,8 @@ export async function startBot(
         clock,
         instanceId,
         leaseMs: REMINDER_CLAIM_LEASE_MS,
-        batchSize: 100,
-        concurrency: 16,
+        batchSize: 1000,
+        concurrency: 64,
         logger,
       }),
       createOverdueDigestTask({

@@ -11,10 +11,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /**
  * Spaces this instance's sends so no conversation gets more than `perConversation` and no tenant more than
  * `perTenant` a second: each key hands out the next free slot (1/rate apart), so a burst is queued, not refused.
- * A 429's Retry-After pushes the tenant's next slot back for everyone.
+ * Teams counts sends in any one second, and timers that fire late (a busy event loop) or work between the slot
+ * and the request (a claim re-read) let slotted sends out together, so `admit`, right before the request, counts
+ * the last second's sends too (at most the rate, rounded up) and waits until one more fits. A 429's Retry-After pushes the tenant's next slot back for everyone.
  */
 export class SendGate {
   private readonly nextSlot = new Map<string, number>();
+  /** When the sends of the last second went, per key, oldest first. */
+  private readonly sentAt = new Map<string, number[]>();
 
   constructor(
     private readonly rates: SendRates = TEAMS_SEND_RATES,
@@ -37,7 +41,37 @@ export class SendGate {
     const slot = this.reserve(`t:${tenantId}`, this.rates.perTenant, earliest);
     this.nextSlot.set(conversation, slot + 1000 / this.rates.perConversation);
     if (slot > now) await sleep(slot - now);
-    if (this.nextSlot.size > 10_000) this.forgetPast(now);
+    if (this.nextSlot.size > 10_000) this.forgetPast(this.now());
+  }
+
+  /**
+   * Right before the request goes out (after `take` and anything done between, such as re-reading a claim): waits
+   * until one more send fits the last second's count for the tenant and the conversation, then counts it.
+   */
+  admit(tenantId: string, conversationId: string): Promise<void> {
+    return this.withinLastSecond([
+      [`t:${tenantId}`, Math.ceil(this.rates.perTenant)],
+      [`c:${conversationId}`, Math.ceil(this.rates.perConversation)],
+    ]);
+  }
+
+  /** Waits until one more send fits every key's count for the last second, then counts it (no await between). */
+  private async withinLastSecond(keys: [key: string, most: number][]): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      let wait = 0;
+      for (const [key, most] of keys) {
+        const log = this.sentAt.get(key) ?? [];
+        while (log.length > 0 && now - log[0]! >= 1000) log.shift();
+        this.sentAt.set(key, log);
+        if (log.length >= most) wait = Math.max(wait, log[log.length - most]! + 1000 - now);
+      }
+      if (wait <= 0) {
+        for (const [key] of keys) this.sentAt.get(key)!.push(now);
+        return;
+      }
+      await sleep(wait);
+    }
   }
 
   /** Teams said to wait: nothing more to this tenant before `ms` from now. */
@@ -48,5 +82,7 @@ export class SendGate {
 
   private forgetPast(now: number): void {
     for (const [key, slot] of this.nextSlot) if (slot < now) this.nextSlot.delete(key);
+    for (const [key, log] of this.sentAt)
+      if ((log[log.length - 1] ?? 0) < now - 1000) this.sentAt.delete(key);
   }
 }

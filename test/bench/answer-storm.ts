@@ -19,8 +19,13 @@ export const benchMembers = (tenant: string, count = MEMBERS) =>
   }));
 
 /** Each member pressing an answer on the agenda card of `meetingId`: the invoke Teams sends. */
-const answers = (stack: BenchStack, chat: Record<string, unknown>, networkId: string, meetingId: string) =>
-  benchMembers('tenant-0').map((member, i) =>
+export const answers = (
+  stack: BenchStack,
+  chat: Record<string, unknown>,
+  networkId: string,
+  meetingId: string,
+) =>
+  benchMembers('t0').map((member, i) =>
     cardAction(
       stack.connector.serviceUrl,
       'rsvp.answer',
@@ -29,12 +34,12 @@ const answers = (stack: BenchStack, chat: Record<string, unknown>, networkId: st
     ),
   );
 
-const isCard = (status: number, body: unknown) =>
+export const isCard = (status: number, body: unknown) =>
   status === 200 &&
   (body as { type?: string } | undefined)?.type === 'application/vnd.microsoft.card.adaptive';
 
 /** Stored answers for a meeting and how many distinct members they are from. */
-async function storedAnswers(
+export async function storedAnswers(
   stack: BenchStack,
   meetingId: string,
 ): Promise<{ stored: number; distinct: number }> {
@@ -54,8 +59,8 @@ export type StormRun = Omit<LoadFigures, never> & { stored: number; distinct: nu
 
 /** One network of 1,000 members set up through the real cards; a fresh meeting per storm. */
 export async function prepareNetwork(stack: BenchStack) {
-  const chatId = '19:bench-tenant-0-storm@thread.v2';
-  stack.connector.members.set(chatId, [KARIN, ...benchMembers('tenant-0')]);
+  const chatId = '19:bench-t0-storm@thread.v2';
+  stack.connector.members.set(chatId, [KARIN, ...benchMembers('t0')]);
   const network = await setUpNetwork(stack.bot, stack.connector, chatId);
   const meetings = createMeetingRepository(stack.store.containers.networks);
   const newMeeting = async () => {
@@ -99,7 +104,7 @@ export async function stormEcho(): Promise<LoadFigures[]> {
       isGroup: true,
       conversationType: 'groupChat',
       tenantId: 't',
-      id: '19:bench-tenant-0-echo@thread.v2',
+      id: '19:bench-t0-echo@thread.v2',
     };
     const ids = { networkId: 'echo', meetingId: randomUUID() };
     const bodies = answers(stack, chat, ids.networkId, ids.meetingId);

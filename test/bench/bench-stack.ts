@@ -15,7 +15,7 @@ export const TEAMS_LIMITS = { perConversation: 7, perTenant: 50 };
 
 /** Conversation ids the benchmarks make carry their tenant: `19:bench-<tenant>-...` and `a:personal:<tenant>-...`. */
 export const tenantOfConversation = (conversationId: string): string =>
-  /^(?:19:bench-|a:personal:29:)([^-]+)-/.exec(conversationId)?.[1] ?? 'tenant-0';
+  /^(?:19:bench-|a:personal:29:)([^-]+)-/.exec(conversationId)?.[1] ?? 't0';
 
 export interface BenchStack {
   cosmos: EmbeddedCosmos;
@@ -27,8 +27,8 @@ export interface BenchStack {
   bot: { url: string; process: BotProcess };
   /** Peak resident set of the bot process so far (VmHWM), in MB. */
   peakRssMb(): number;
-  /** Starts the bot process again (after `kill`), on the same Cosmos and stub. */
-  restart(): Promise<void>;
+  /** Starts the bot process again (after a kill), on the same Cosmos and stub; `env` adds to the settings. */
+  restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +53,8 @@ async function untilHealthy(url: string, child: BotProcess, timeoutMs = 60_000):
  * the bot (compiled, `npm run build`) or the echo baseline as its own process with authentication off.
  */
 export async function startBenchStack(options: {
-  entry: 'bot' | 'echo';
+  /** `bot-at-clock`: the bot with its clock moved (BENCH_CLOCK_AT in `env`), run from TypeScript. */
+  entry: 'bot' | 'echo' | 'bot-at-clock';
   env?: Record<string, string>;
 }): Promise<BenchStack> {
   const cosmos = await startEmbeddedCosmos();
@@ -70,7 +71,12 @@ export async function startBenchStack(options: {
     database: DATABASE,
   };
   const store = await openCosmos(settings, pino({ level: 'silent' }));
-  const spawn = async () => {
+  const entries = {
+    bot: join(DIST, 'index.js'),
+    echo: join(__dirname, '..', '..', 'src', 'dev', 'echo-bot.ts'),
+    'bot-at-clock': join(__dirname, 'bot-at-clock.ts'),
+  };
+  const spawn = async (env: Record<string, string> = {}) => {
     // Warnings only (a log line per turn would measure the pipe); so the port is chosen here, not read from a log.
     const port = await freePort();
     const child = spawnBot(
@@ -85,12 +91,11 @@ export async function startBenchStack(options: {
         COSMOS_DATABASE: DATABASE,
         SCHEDULER_INTERVAL_MS: '0',
         ...options.env,
+        ...env,
       },
       // The bot as deployed (compiled); the echo baseline is a dev tool, run from TypeScript (tsx compiles it at
       // load, so after the warm-up both run plain JavaScript).
-      options.entry === 'bot'
-        ? join(DIST, 'index.js')
-        : join(__dirname, '..', '..', 'src', 'dev', 'echo-bot.ts'),
+      entries[options.entry],
       // For profiling a run, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
       (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     );
@@ -108,8 +113,8 @@ export async function startBenchStack(options: {
       const status = readFileSync(`/proc/${stack.bot.process.child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     },
-    async restart() {
-      stack.bot = await spawn();
+    async restart(env) {
+      stack.bot = await spawn(env);
     },
     async stop() {
       // SIGTERM: the bot drains and exits (and writes a CPU profile when NODE_OPTIONS asks for one).

@@ -2,6 +2,8 @@ import { startBenchStack } from './bench-stack';
 import { MEMBERS, stormBot, stormEcho } from './answer-storm';
 import { minutesBenchmark } from './minutes';
 import { schedulerCostBenchmark } from './scheduler-cost';
+import { dispatch, REMINDERS } from './reminder-dispatch';
+import { cosmosOutageDuringStorm, killDuringDispatch } from './faults';
 import { report } from './results';
 
 const MEMORY_TARGET_MB = 300;
@@ -45,6 +47,22 @@ async function main(): Promise<void> {
       underTarget: peakRssMb < MEMORY_TARGET_MB,
     });
   }
+  if (!only || only === 'reminder-dispatch') {
+    const runs = [await dispatch(1), await dispatch(5)];
+    report('reminder-dispatch', {
+      runs,
+      targets: {
+        no429: runs.every((r) => r.throttled429 === 0),
+        atLeast95PercentOfCeiling: runs.every((r) => r.ofCeiling >= 0.95),
+        noneLostOrDoubled: runs.every((r) => r.received === REMINDERS && r.distinctFollowUps === REMINDERS),
+      },
+    });
+  }
+  if (!only || only === 'faults')
+    report('faults', {
+      cosmosOutageDuringStorm: await cosmosOutageDuringStorm(),
+      botKilledDuringDispatch: await killDuringDispatch(),
+    });
   if (!only || only === 'scheduler-cost') report('scheduler-cost', await schedulerCostBenchmark());
   if (!only || only === 'minutes') report('minutes', await minutesBenchmark());
 }

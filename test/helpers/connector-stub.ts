@@ -44,6 +44,9 @@ export class ConnectorStub {
   limits?: { perConversation: number; perTenant: number; tenantOf(conversationId: string): string };
   /** 429s answered because of `limits`. */
   throttled = 0;
+  /** When the first and the latest call were recorded (epoch ms), for rates. */
+  firstCallAt?: number;
+  lastCallAt?: number;
   private readonly windows = new Map<string, number[]>();
   private server?: Server;
   private waiters: (() => void)[] = [];
@@ -67,6 +70,9 @@ export class ConnectorStub {
         },
       );
     });
+    // Idle connections stay open: Node's default 5 s close races the bot reusing one ("socket hang up"), a
+    // failure of this stub, not of the bot.
+    this.server.keepAliveTimeout = 0;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
   }
 
@@ -151,6 +157,8 @@ export class ConnectorStub {
         body: { error: { code: dead === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound' } },
       };
     const id = `activity-${this.nextId++}`;
+    this.lastCallAt = Date.now();
+    this.firstCallAt ??= this.lastCallAt;
     this.calls.push({
       method: req.method ?? '',
       path,
@@ -196,6 +204,8 @@ export class ConnectorStub {
   /** Forgets the calls so far; the faults it was told to make stay. */
   reset(): void {
     this.calls.length = 0;
+    this.firstCallAt = undefined;
+    this.lastCallAt = undefined;
     this.hung.length = 0;
   }
 

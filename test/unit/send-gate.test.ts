@@ -45,6 +45,27 @@ describe('SendGate', () => {
     expect(other[0]).toBeLessThan(50);
   });
 
+  it('holds any one second to the rate even when sends were let out late together (a blocked event loop)', async () => {
+    const gate = new SendGate({ perConversation: 7, perTenant: 10 });
+    const start = Date.now();
+    // Slots at 0, 100, ... 1,400 ms; then the loop is blocked for 1,500 ms, so every timer is due at once.
+    const passed = Array.from({ length: 15 }, (_, i) =>
+      gate
+        .take('t', `c${i}`)
+        .then(() => gate.admit('t', `c${i}`))
+        .then(() => Date.now() - start),
+    );
+    setImmediate(() => {
+      while (Date.now() - start < 1500) {
+        // busy: nothing else runs
+      }
+    });
+    const times = await Promise.all(passed);
+    // Without the check the 14 delayed ones pass at once.
+    expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(10);
+    expect(Math.max(...times)).toBeGreaterThanOrEqual(2490);
+  });
+
   it("waits out a tenant's Retry-After before its next request", async () => {
     const gate = new SendGate({ perConversation: 7, perTenant: 50 });
     gate.pause('t', 300);

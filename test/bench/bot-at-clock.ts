@@ -1,0 +1,21 @@
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startBot } from '../../src/start';
+
+/**
+ * The bot as src/index.ts starts it, with its clock moved to BENCH_CLOCK_AT (its own time then runs on from there):
+ * reminders are sent on working days in sending hours, and a benchmark must not depend on when it is run.
+ */
+async function main(): Promise<void> {
+  const offset = new Date(process.env.BENCH_CLOCK_AT ?? '').getTime() - Date.now();
+  if (Number.isNaN(offset)) throw new Error('BENCH_CLOCK_AT must be an ISO instant');
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const bot = await startBot(config, { logger, clock: () => new Date(Date.now() + offset) });
+  process.once('SIGTERM', () => void bot.close().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { FollowUp } from '../../src/domain/follow-up';
+import { createConversationRepository } from '../../src/storage/conversation-repository';
+import { createFollowUpRepository } from '../../src/storage/follow-up-repository';
+import { createNetworkRepository } from '../../src/storage/network-repository';
+import { startBenchStack, TEAMS_LIMITS, type BenchStack } from './bench-stack';
+
+export const REMINDERS = 10_000;
+const NETWORKS = 200;
+/** Monday 23 November 2026, 10:00 in Stockholm: a working day, inside the default sending hours. */
+const CLOCK_AT = '2026-11-23T09:00:00.000Z';
+const DRAIN_TIMEOUT_MS = 8 * 60_000;
+
+/** 200 networks' chats spread over `tenants` tenants, each with 50 follow-ups whose first reminder is due now. */
+async function seed(stack: BenchStack, tenants: number): Promise<void> {
+  const now = new Date(CLOCK_AT);
+  const networks = createNetworkRepository(stack.store.containers.networks);
+  const conversations = createConversationRepository(stack.store.containers.conversations, () => now);
+  const followUps = createFollowUpRepository(stack.store.containers.followUps);
+  const ids: string[] = [];
+  for (let i = 0; i < NETWORKS; i++) {
+    const tenant = `t${i % tenants}`;
+    const conversationId = `19:bench-${tenant}-network-${i}@thread.v2`;
+    const networkId = `bench-network-${i}`;
+    ids.push(networkId);
+    await conversations.recordInstall({
+      conversationId,
+      conversationType: 'groupChat',
+      tenantId: tenant,
+      serviceUrl: stack.connector.serviceUrl,
+      channelId: 'msteams',
+      botId: '28:anteckna',
+    });
+    await networks.createIfAbsent({
+      networkId,
+      conversationId,
+      status: 'active',
+      settings: {
+        name: `Nätverk ${i}`,
+        chairs: [],
+        language: 'sv',
+        timeZone: 'Europe/Stockholm',
+        agendaLeadDays: 7,
+      },
+      createdAt: CLOCK_AT,
+      updatedAt: CLOCK_AT,
+    });
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < REMINDERS) {
+      const i = next++;
+      const followUp: FollowUp = {
+        networkId: ids[i % NETWORKS]!,
+        followUpId: randomUUID(),
+        meetingId: randomUUID(),
+        owner: { kind: 'organisation', name: 'Kungälv' },
+        text: `Uppgift ${i}: återkommer med underlag`,
+        due: '2026-11-23',
+        status: 'open',
+        changes: [],
+        revision: 0,
+        reminders: { nextAt: new Date(now.getTime() - 60_000).toISOString(), sent: [] },
+        createdBy: '',
+        createdAt: CLOCK_AT,
+        updatedAt: CLOCK_AT,
+      };
+      await followUps.create(followUp);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+}
+
+/** The follow-up a reminder card is about (its Done button carries the id). */
+const followUpOf = (body: Record<string, unknown>): string => {
+  const card = (body.attachments as { content: { actions?: { data?: { followUpId?: string } }[] } }[])?.[0]
+    ?.content;
+  return card?.actions?.find((a) => a.data?.followUpId)?.data?.followUpId ?? '';
+};
+
+/**
+ * 10,000 due follow-ups over 200 networks' chats in `tenants` tenants, seeded while the bot's scheduler is off;
+ * then the bot starts with it on, and the stub (Teams' limits, 429 + Retry-After) counts what arrives.
+ */
+export async function dispatch(tenants: number, fault: { killAfter?: number } = {}) {
+  const stack = await startBenchStack({
+    entry: 'bot-at-clock',
+    env: { BENCH_CLOCK_AT: CLOCK_AT, SCHEDULER_INTERVAL_MS: '0' },
+  });
+  try {
+    await seed(stack, tenants);
+    stack.bot.process.child.kill('SIGKILL');
+    await stack.bot.process.exit;
+    stack.connector.reset();
+    stack.connector.throttled = 0;
+    await stack.restart({ SCHEDULER_INTERVAL_MS: '500' });
+    const started = Date.now();
+    const posts = () =>
+      stack.connector.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
+    let shown = Date.now();
+    let receivedAtKill: number | undefined;
+    const distinctNow = () => new Set(posts().map((c) => followUpOf(c.body))).size;
+    while (distinctNow() < REMINDERS && Date.now() - started < DRAIN_TIMEOUT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (
+        fault.killAfter !== undefined &&
+        receivedAtKill === undefined &&
+        posts().length >= fault.killAfter
+      ) {
+        // Killed mid-dispatch with sends in flight; started again with its clock past the dead instance's claim
+        // leases (5 minutes), as a restarted instance would find them after that long.
+        stack.bot.process.child.kill('SIGKILL');
+        await stack.bot.process.exit;
+        receivedAtKill = posts().length;
+        const clockAt = new Date(Date.parse(CLOCK_AT) + (Date.now() - started) + 5 * 60_000 + 1000);
+        await stack.restart({ SCHEDULER_INTERVAL_MS: '500', BENCH_CLOCK_AT: clockAt.toISOString() });
+      }
+      if (Date.now() - shown > 10_000) {
+        shown = Date.now();
+        process.stdout.write(
+          `  ${tenants} tenant(s): ${posts().length} reminders received, ${stack.connector.throttled} 429s\n`,
+        );
+        for (const line of stack.bot.process.stdout.splice(0).slice(-3))
+          process.stdout.write(`  bot: ${line}\n`);
+      }
+    }
+    const drainSeconds = (Date.now() - started) / 1000;
+    const received = posts();
+    // The stub records each post as it answers it; the send times are spread over the run.
+    const first = stack.connector.firstCallAt ?? started;
+    const last = stack.connector.lastCallAt ?? Date.now();
+    const perSecond = received.length > 1 ? (received.length - 1) / ((last - first) / 1000) : 0;
+    const ceiling = TEAMS_LIMITS.perTenant * tenants;
+    const distinct = new Set(received.map((c) => followUpOf(c.body))).size;
+    return {
+      ...(receivedAtKill !== undefined ? { killedAfterReceived: receivedAtKill } : {}),
+      tenants,
+      networks: NETWORKS,
+      reminders: REMINDERS,
+      received: received.length,
+      distinctFollowUps: distinct,
+      throttled429: stack.connector.throttled,
+      drainSeconds: Number(drainSeconds.toFixed(1)),
+      perSecond: Number(perSecond.toFixed(1)),
+      ceilingPerSecond: ceiling,
+      ofCeiling: Number((perSecond / ceiling).toFixed(3)),
+    };
+  } finally {
+    await stack.stop();
+  }
+}

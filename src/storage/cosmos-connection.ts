@@ -37,7 +37,13 @@ function createClient(settings: CosmosSettings, endpoint: string): CosmosClient 
           managedIdentityClientId: settings.managedIdentityClientId,
         }),
       };
-  return new CosmosClient({ endpoint, ...auth, ...(agent ? { agent } : {}) });
+  // A self-signed endpoint is an emulator or a local server: its advertised locations are its own listener, which
+  // would bypass whatever the endpoint names (a proxy), so the endpoint is used as given.
+  return new CosmosClient({
+    endpoint,
+    ...auth,
+    ...(agent ? { agent, connectionPolicy: { enableEndpointDiscovery: false } } : {}),
+  });
 }
 
 /** Connects (starting the embedded server when no endpoint is configured) and creates what is missing. */

@@ -1,6 +1,6 @@
 import { sv } from '../../src/i18n/sv';
 import { createPersonData, ERASED_NAME } from '../../src/storage/person-data';
-import { meetingStarting } from '../fixtures/meeting';
+import { meetingStarting, yesFrom } from '../fixtures/meeting';
 import { JOHAN, KARIN, SARA } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
@@ -28,15 +28,7 @@ describe('one person’s data', () => {
     network = await setUpNetwork(suite.bot, suite.connector, threadId);
     const meeting = meetingStarting(network.networkId, new Date(Date.now() + 1800_000));
     await suite.bot.deps.meetings.create(meeting);
-    await suite.bot.deps.rsvps.save({
-      meetingId: meeting.meetingId,
-      networkId: network.networkId,
-      aadObjectId: SARA.aadObjectId,
-      userId: SARA.id,
-      name: SARA.name,
-      answer: 'yes',
-      answeredAt: new Date().toISOString(),
-    });
+    await suite.bot.deps.rsvps.save(yesFrom(meeting, SARA, new Date()));
     await say('starta möte');
     await press('attendance.checkIn', { networkId: network.networkId, meetingId: meeting.meetingId }, SARA);
     await say('uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2099');

@@ -1,5 +1,5 @@
 import type { FollowUp } from '../../src/domain/follow-up';
-import { meetingStarting } from '../fixtures/meeting';
+import { meetingStarting, yesFrom } from '../fixtures/meeting';
 import { SARA } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
@@ -26,15 +26,7 @@ describe('retention of meeting records', () => {
   const holdMeeting = async () => {
     const meeting = meetingStarting(network.networkId, new Date(now.getTime() + 1800_000));
     await suite.bot.deps.meetings.create(meeting);
-    await suite.bot.deps.rsvps.save({
-      meetingId: meeting.meetingId,
-      networkId: network.networkId,
-      aadObjectId: SARA.aadObjectId,
-      userId: SARA.id,
-      name: SARA.name,
-      answer: 'yes',
-      answeredAt: now.toISOString(),
-    });
+    await suite.bot.deps.rsvps.save(yesFrom(meeting, SARA, now));
     await suite.bot.deps.meetingLinks.save({
       meetingChatId: `19:meeting_${meeting.meetingId}@thread.v2`,
       networkId: network.networkId,

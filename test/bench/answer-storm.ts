@@ -55,7 +55,7 @@ export async function storedAnswers(
   return { stored: resources.length, distinct: new Set(resources).size };
 }
 
-export type StormRun = Omit<LoadFigures, never> & { stored: number; distinct: number };
+export type StormRun = LoadFigures & { stored: number; distinct: number };
 
 /** One network of 1,000 members set up through the real cards; a fresh meeting per storm. */
 export async function prepareNetwork(stack: BenchStack) {

@@ -2,6 +2,7 @@ import { listInMeeting } from './list-in-meeting';
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Rsvp } from '../domain/rsvp';
+import { createBatchedUpsert } from './batched-upsert';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 
 type RsvpDocument = Rsvp & { id: string; type: 'rsvp' };
@@ -39,16 +40,21 @@ const strip = ({
   answeredAt,
 });
 
-/** RSVPs are partitioned by meeting: 500 members answering at once write 500 separate documents. */
+/**
+ * RSVPs are partitioned by meeting: 500 members answering at once write 500 separate documents, and the answers that
+ * arrive together go to Cosmos as one batch (`createBatchedUpsert`).
+ */
 export function createRsvpRepository(container: Container): RsvpRepository {
+  const upsert = createBatchedUpsert(container);
   return {
     async save(rsvp) {
       try {
-        await container.items.upsert<RsvpDocument>({
+        const document: RsvpDocument = {
           ...rsvp,
           id: rsvpId(rsvp.meetingId, rsvp.aadObjectId),
           type: 'rsvp',
-        });
+        };
+        await upsert(rsvp.meetingId, document);
       } catch (error) {
         throw storageUnavailable(error, 'save rsvp');
       }

@@ -4,11 +4,13 @@ import { KARIN } from '../fixtures/members';
 import { createMeetingRepository } from '../../src/storage/meeting-repository';
 import { setUpNetwork } from '../helpers/network-setup';
 import { cardAction } from '../helpers/teams-activity';
-import { startBenchStack, type BenchStack } from './bench-stack';
+import type { BenchStack } from './bench-stack';
 import { runLoad, type LoadFigures } from './load';
 
 export const MEMBERS = 1000;
 export const CONCURRENCIES = [50, 200];
+/** Rounds per concurrency (a storm on the bot, then one on the echo); medians are reported. */
+export const REPEATS = 3;
 
 /** 1,000 distinct members of one network, as Teams' member API lists them. */
 export const benchMembers = (tenant: string, count = MEMBERS) =>
@@ -71,56 +73,90 @@ export async function prepareNetwork(stack: BenchStack) {
   return { network, newMeeting };
 }
 
-/** The storm at each concurrency against the real bot, each on a fresh meeting; answers counted in Cosmos after. */
-export async function stormBot(stack: BenchStack): Promise<StormRun[]> {
-  const { network, newMeeting } = await prepareNetwork(stack);
-  // Warm-up: connections, JIT, caches; not measured.
-  const warm = await newMeeting();
-  await runLoad(
-    `${stack.bot.url}/api/messages`,
-    answers(stack, network.conversation, network.networkId, warm).slice(0, 100),
-    20,
-    isCard,
-  );
-  const runs: StormRun[] = [];
-  for (const concurrency of CONCURRENCIES) {
+/** The median of a few numbers (the middle one of an odd count). */
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export type PairedRun = StormRun & {
+  /** The echo baseline's figures in the same round. */
+  echo: LoadFigures;
+  ratioToEcho: number;
+};
+
+export interface StormAtConcurrency {
+  concurrency: number;
+  /** The median of the rounds' throughput, latency percentiles and ratios (each taken on its own). */
+  perSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  echoPerSecond: number;
+  echoP99Ms: number;
+  ratioToEcho: number;
+  rounds: PairedRun[];
+}
+
+/**
+ * The answer storm against the real bot and the echo baseline, both running, in alternating rounds: at each
+ * concurrency, REPEATS rounds of 1,000 answers to the bot (each on a fresh meeting, answers counted in Cosmos after)
+ * followed by the same 1,000 invokes to the echo. The ratio is taken per round, so a slow spell of the machine
+ * (a shared, virtualised host) weighs on both sides of it. A first round at the lowest concurrency warms
+ * connections, JIT and caches and is not counted.
+ */
+export async function answerStorm(bot: BenchStack, echo: BenchStack): Promise<StormAtConcurrency[]> {
+  const { network, newMeeting } = await prepareNetwork(bot);
+  const echoChat = {
+    isGroup: true,
+    conversationType: 'groupChat',
+    tenantId: 't',
+    id: '19:bench-t0-echo@thread.v2',
+  };
+  const echoBodies = answers(echo, echoChat, 'echo', randomUUID());
+  const stormBot = async (concurrency: number): Promise<StormRun> => {
     const meetingId = await newMeeting();
     const { answers: _answers, ...figures } = await runLoad(
-      `${stack.bot.url}/api/messages`,
-      answers(stack, network.conversation, network.networkId, meetingId),
+      `${bot.bot.url}/api/messages`,
+      answers(bot, network.conversation, network.networkId, meetingId),
       concurrency,
       isCard,
     );
-    runs.push({ ...figures, ...(await storedAnswers(stack, meetingId)) });
-  }
-  return runs;
-}
-
-/** The same invokes against the echo baseline (no storage, a fixed card). */
-export async function stormEcho(): Promise<LoadFigures[]> {
-  const stack = await startBenchStack({ entry: 'echo' });
-  try {
-    const chat = {
-      isGroup: true,
-      conversationType: 'groupChat',
-      tenantId: 't',
-      id: '19:bench-t0-echo@thread.v2',
-    };
-    const ids = { networkId: 'echo', meetingId: randomUUID() };
-    const bodies = answers(stack, chat, ids.networkId, ids.meetingId);
-    await runLoad(`${stack.bot.url}/api/messages`, bodies.slice(0, 100), 20, isCard);
-    const runs: LoadFigures[] = [];
-    for (const concurrency of CONCURRENCIES) {
-      const { answers: _answers, ...figures } = await runLoad(
-        `${stack.bot.url}/api/messages`,
-        bodies,
-        concurrency,
-        isCard,
-      );
-      runs.push(figures);
+    return { ...figures, ...(await storedAnswers(bot, meetingId)) };
+  };
+  const stormEcho = async (concurrency: number): Promise<LoadFigures> => {
+    const { answers: _answers, ...figures } = await runLoad(
+      `${echo.bot.url}/api/messages`,
+      echoBodies,
+      concurrency,
+      isCard,
+    );
+    return figures;
+  };
+  await stormBot(CONCURRENCIES[0]!);
+  await stormEcho(CONCURRENCIES[0]!);
+  const results: StormAtConcurrency[] = [];
+  for (const concurrency of CONCURRENCIES) {
+    const rounds: PairedRun[] = [];
+    for (let i = 0; i < REPEATS; i += 1) {
+      const run = await stormBot(concurrency);
+      const baseline = await stormEcho(concurrency);
+      rounds.push({
+        ...run,
+        echo: baseline,
+        ratioToEcho: Number((run.perSecond / baseline.perSecond).toFixed(2)),
+      });
     }
-    return runs;
-  } finally {
-    await stack.stop();
+    const of = (pick: (round: PairedRun) => number) => median(rounds.map(pick));
+    results.push({
+      concurrency,
+      perSecond: of((r) => r.perSecond),
+      p50Ms: of((r) => r.p50Ms),
+      p95Ms: of((r) => r.p95Ms),
+      p99Ms: of((r) => r.p99Ms),
+      echoPerSecond: of((r) => r.echo.perSecond),
+      echoP99Ms: of((r) => r.echo.p99Ms),
+      ratioToEcho: of((r) => r.ratioToEcho),
+      rounds,
+    });
   }
+  return results;
 }

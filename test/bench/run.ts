@@ -1,5 +1,5 @@
 import { startBenchStack } from './bench-stack';
-import { MEMBERS, stormBot, stormEcho } from './answer-storm';
+import { answerStorm, MEMBERS, REPEATS } from './answer-storm';
 import { minutesBenchmark } from './minutes';
 import { schedulerCostBenchmark } from './scheduler-cost';
 import { dispatch, REMINDERS } from './reminder-dispatch';
@@ -13,35 +13,30 @@ const P99_TARGET_MS = 1000;
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'answer-storm') {
-    const stack = await startBenchStack({ entry: 'bot' });
-    let bot;
+    const bot = await startBenchStack({ entry: 'bot' });
+    const echo = await startBenchStack({ entry: 'echo' });
+    let runs;
     let peakRssMb = 0;
     try {
-      bot = await stormBot(stack);
-      peakRssMb = Number(stack.peakRssMb().toFixed(1));
+      runs = await answerStorm(bot, echo);
+      peakRssMb = Number(bot.peakRssMb().toFixed(1));
     } finally {
-      await stack.stop();
+      await bot.stop();
+      await echo.stop();
     }
-    const echo = await stormEcho();
-    const runs = bot.map((run, i) => ({
-      ...run,
-      echoPerSecond: echo[i]!.perSecond,
-      echoP99Ms: echo[i]!.p99Ms,
-      ratioToEcho: Number((run.perSecond / echo[i]!.perSecond).toFixed(2)),
-    }));
     report('answer-storm', {
       members: MEMBERS,
       runs,
       targets: {
-        noneLostOrDoubled: runs.every(
-          (r) => r.stored === MEMBERS && r.distinct === MEMBERS && r.errors === 0,
+        noneLostOrDoubled: runs.every((run) =>
+          run.rounds.every((r) => r.stored === MEMBERS && r.distinct === MEMBERS && r.errors === 0),
         ),
         p99UnderOneSecondAt50: (runs.find((r) => r.concurrency === 50)?.p99Ms ?? Infinity) < P99_TARGET_MS,
         atLeastHalfOfEcho: runs.every((r) => r.ratioToEcho >= 0.5),
       },
     });
     report('memory', {
-      during: 'answer storm (warm-up, then 1,000 answers at concurrency 50 and at 200)',
+      during: `answer storm (a warm-up, then ${REPEATS} storms of 1,000 answers at concurrency 50 and ${REPEATS} at 200)`,
       peakRssMb,
       targetMb: MEMORY_TARGET_MB,
       underTarget: peakRssMb < MEMORY_TARGET_MB,

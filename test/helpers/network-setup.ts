@@ -4,7 +4,10 @@ import type { ConnectorStub } from './connector-stub';
 import { cardAction, teamsActivity } from './teams-activity';
 import { postActivity } from './test-bot';
 
-/** A group chat whose network Karin Ek has set up through the real cards (install, then the setup form). */
+/**
+ * A group chat whose network Karin Ek has set up through the real cards (install, then the setup form). Its members
+ * are the fixture group chat's unless the connector already lists some for it.
+ */
 export async function setUpNetwork(
   bot: { url: string },
   connector: ConnectorStub,
@@ -12,7 +15,7 @@ export async function setUpNetwork(
   settings: Record<string, string> = {},
 ): Promise<{ networkId: string; conversation: Record<string, unknown> }> {
   const conversation = { isGroup: true, conversationType: 'groupChat', tenantId: 't', id: chatId };
-  connector.members.set(chatId, GROUP_CHAT_MEMBERS);
+  if (!connector.members.has(chatId)) connector.members.set(chatId, GROUP_CHAT_MEMBERS);
   await postActivity(
     bot,
     teamsActivity('installation-update-group-chat', connector.serviceUrl, { conversation }),

@@ -29,7 +29,7 @@ describe('batched upserts', () => {
     const { items } = connection.containers.meetings;
     const batch = items.batch.bind(items);
     items.batch = (operations, partitionKey, options) => {
-      requests.push(`${String(partitionKey)}:${operations.length}`);
+      requests.push(`${JSON.stringify(partitionKey)}:${operations.length}`);
       return batch(operations, partitionKey, options);
     };
   });
@@ -44,7 +44,7 @@ describe('batched upserts', () => {
     requests = [];
   });
 
-  // Each batch call is recorded as "partition:operations" (the SDK sends one request per call).
+  // Each batch call is recorded as its partition key (JSON) and operation count (the SDK sends one request per call).
   const meetings = () => connection.containers.meetings;
 
   const stored = async (meetingId: string) => {
@@ -74,11 +74,11 @@ describe('batched upserts', () => {
       Array.from({ length: 250 }, (_, n) => `doc-${n}`).sort(),
     );
     expect(await stored(b)).toHaveLength(30);
-    const sizes = requests.map((r) => Number(r.split(':')[1]));
+    const sizes = requests.map((r) => Number(r.split(':').pop()));
     expect(sizes.every((size) => size <= 100)).toBe(true);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(280);
     expect(requests.length).toBeLessThan(10);
-    expect(requests.filter((r) => r.startsWith(b))).toEqual([`${b}:30`]);
+    expect(requests.filter((r) => r.startsWith(`"${b}"`))).toEqual([`"${b}":30`]);
   });
 
   it('writes one id upserted twice at once once, with the later document, and settles both callers', async () => {
@@ -89,7 +89,7 @@ describe('batched upserts', () => {
       upsert(m, { id: 'same', meetingId: m, n: 2 } as { id: string }),
     ]);
     expect(await stored(m)).toEqual([{ id: 'same', n: 2 }]);
-    expect(requests).toEqual([`${m}:1`]);
+    expect(requests).toEqual([`"${m}":1`]);
   });
 
   it('rejects every caller of a batch that did not reach Cosmos, and writes again once it answers', async () => {

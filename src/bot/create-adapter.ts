@@ -1,13 +1,22 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotCredentials } from '../config';
+import { reuseConnectors } from './reused-connectors';
+
+/** TeamsAdapter whose connector and token clients are made once and reused (see reused-connectors). */
+class ReusingTeamsAdapter extends TeamsAdapter {
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    reuseConnectors(this.botFrameworkAuthentication);
+  }
+}
 
 /**
  * CloudAdapter with Teams' defaults. Without credentials botbuilder authenticates nothing, which is what the
  * Agents Playground needs locally; config.ts refuses that in production.
  */
 export function createAdapter(bot: BotCredentials | undefined): TeamsAdapter {
-  if (!bot) return new TeamsAdapter({});
-  return new TeamsAdapter({
+  if (!bot) return new ReusingTeamsAdapter({});
+  return new ReusingTeamsAdapter({
     MicrosoftAppId: bot.appId,
     MicrosoftAppPassword: bot.password,
     MicrosoftAppType: bot.type,

@@ -6,9 +6,20 @@ import type { Translate } from './translator';
 
 const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
+/** Days already written out: every card and reminder names a few, and luxon's formatting is costly per call. */
+const DAYS_KEPT = 1000;
+const formattedDays = new Map<string, string>();
+
 /** "fredag 9 september 2027" / "Friday 9 September 2027". */
 export function formatDay(date: LocalDate, language: Language): string {
-  return DateTime.fromObject(date).setLocale(LOCALES[language]).toFormat('cccc d MMMM yyyy');
+  const key = `${language}|${date.year}-${date.month}-${date.day}`;
+  let text = formattedDays.get(key);
+  if (text === undefined) {
+    text = DateTime.fromObject(date).setLocale(LOCALES[language]).toFormat('cccc d MMMM yyyy');
+    if (formattedDays.size >= DAYS_KEPT) formattedDays.clear();
+    formattedDays.set(key, text);
+  }
+  return text;
 }
 
 export const weekdayName = (isoWeekday: number, language: Language): string =>

@@ -4,7 +4,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type { CosmosSettings } from '../config';
 import { CONTAINERS, type ContainerName } from './containers';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
+import type { EmbeddedCosmos } from './embedded-cosmos';
 
 export interface CosmosConnection {
   database: Database;
@@ -50,6 +50,8 @@ function createClient(settings: CosmosSettings, endpoint: string): CosmosClient 
 export async function openCosmos(settings: CosmosSettings, logger: Logger): Promise<CosmosConnection> {
   let embedded: EmbeddedCosmos | undefined;
   if (settings.kind === 'embedded') {
+    // Loaded only here: the server and its query engine weigh about 38 MB that a bot on Cosmos DB never needs.
+    const { startEmbeddedCosmos } = await import('./embedded-cosmos');
     embedded = await startEmbeddedCosmos();
     logger.warn(
       { endpoint: embedded.endpoint },

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../domain/clock';
 import type { RosterMember } from '../domain/roster';
+import { createBatchedUpsert } from './batched-upsert';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 
 type MemberDocument = RosterMember & { id: string; type: 'member' };
@@ -42,8 +43,12 @@ const strip = (doc: MemberDocument): RosterMember => ({
   updatedAt: doc.updatedAt,
 });
 
-/** Roster members share the network's partition, so a roster is one single-partition query. */
+/**
+ * Roster members share the network's partition, so a roster is one single-partition query, and a sync of a whole
+ * chat's members is a few batches of writes (`createBatchedUpsert`) rather than one request per member.
+ */
 export function createRosterRepository(container: Container, clock: Clock): RosterRepository {
+  const upsert = createBatchedUpsert(container);
   const list = async (networkId: string, includeLeft = false): Promise<RosterMember[]> => {
     try {
       const { resources } = await container.items
@@ -73,7 +78,7 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
 
   const write = async (members: RosterMember[], what: string): Promise<void> => {
     try {
-      await Promise.all(members.map((member) => container.items.upsert(toDocument(member))));
+      await Promise.all(members.map((member) => upsert(member.networkId, toDocument(member))));
     } catch (error) {
       throw storageUnavailable(error, what);
     }

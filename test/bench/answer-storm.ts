@@ -10,7 +10,7 @@ import { runLoad, type LoadFigures } from './load';
 export const MEMBERS = 1000;
 export const CONCURRENCIES = [50, 200];
 /** Rounds per concurrency (a storm on the bot, then one on the echo); medians are reported. */
-export const REPEATS = 3;
+export const REPEATS = 5;
 
 /** 1,000 distinct members of one network, as Teams' member API lists them. */
 export const benchMembers = (tenant: string, count = MEMBERS) =>

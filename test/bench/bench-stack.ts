@@ -10,6 +10,18 @@ import { TcpProxy } from '../helpers/tcp-proxy';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'src');
 
+/**
+ * The node flags `npm start` gives the bot (package.json: the heap limits it is deployed with), so the benchmarks
+ * run it, and the echo baseline beside it, as deployed.
+ */
+export const START_NODE_ARGS = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /** Teams' documented limits for a bot, which the stub enforces with 429 + Retry-After. */
 export const TEAMS_LIMITS = { perConversation: 7, perTenant: 50 };
 
@@ -97,7 +109,7 @@ export async function startBenchStack(options: {
       // load, so after the warm-up both run plain JavaScript).
       entries[options.entry],
       // For profiling a run, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-      (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      [...START_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     );
     const url = `http://127.0.0.1:${port}`;
     await untilHealthy(url, child);

@@ -36,15 +36,20 @@ export function createAgendaPostingTask(deps: {
     },
   });
 
-  const claim = (meeting: Meeting, now: Date): Promise<Meeting | undefined> =>
-    claimWithEtag(store(meeting), (current) =>
-      canClaimAgenda(current, now)
-        ? {
-            ...current,
-            agendaClaim: { by: deps.instanceId, until: new Date(now.getTime() + deps.leaseMs).toISOString() },
-          }
-        : undefined,
-    );
+  const claim = async (meeting: Meeting, now: Date): Promise<Meeting | undefined> =>
+    (
+      await claimWithEtag(store(meeting), (current) =>
+        canClaimAgenda(current, now)
+          ? {
+              ...current,
+              agendaClaim: {
+                by: deps.instanceId,
+                until: new Date(now.getTime() + deps.leaseMs).toISOString(),
+              },
+            }
+          : undefined,
+      )
+    )?.value;
 
   const recordPosted = async (meeting: Meeting, activityId: string | undefined, now: Date): Promise<void> => {
     await updateLatest(store(meeting), (current) => withAgendaPosted(current, activityId, now));

@@ -11,7 +11,7 @@ import {
 } from '../domain/reminders/follow-up-reminders';
 import { reminderPolicyOf } from '../domain/reminders/reminder-policy';
 import { isSendingTime, nextSendingTime } from '../domain/reminders/reminder-schedule';
-import type { FollowUpRepository } from '../storage/follow-up-repository';
+import type { FollowUpRepository, VersionedFollowUp } from '../storage/follow-up-repository';
 import type { NetworkRepository } from '../storage/network-repository';
 import { claimWithEtag, updateLatest } from '../storage/versioned-store';
 import type { ScheduledTask } from './scheduler';
@@ -55,7 +55,8 @@ export function createReminderTask(deps: {
   concurrency: number;
   logger: Logger;
 }): ScheduledTask {
-  const remind = async (due: FollowUp, network: Network, now: Date): Promise<boolean> => {
+  const remind = async (found: VersionedFollowUp, network: Network, now: Date): Promise<boolean> => {
+    const due = found.followUp;
     const store = deps.followUps.versioned(due.networkId, due.followUpId);
     const policy = reminderPolicyOf(network.settings);
     const zone = network.settings.timeZone;
@@ -69,27 +70,40 @@ export function createReminderTask(deps: {
     }
     const until = new Date(now.getTime() + deps.leaseMs).toISOString();
     let key = '';
-    const claimed = await claimWithEtag(store, (current) => {
-      const currentKey = dueReminderKey(current);
-      const nextAt = current.reminders?.nextAt;
-      const claim = current.reminders?.claim;
-      if (!currentKey || !nextAt || nextAt > now.toISOString() || current.status !== 'open') return undefined;
-      if (claim && claim.until > now.toISOString()) return undefined;
-      key = currentKey;
-      return withReminderClaim(current, { by: deps.instanceId, until, key });
-    });
-    if (!claimed) return false;
+    // The query's version is claimed as it is (no second read); if it changed since, the claim is lost like a race.
+    const version = await claimWithEtag(
+      store,
+      (current) => {
+        const currentKey = dueReminderKey(current);
+        const nextAt = current.reminders?.nextAt;
+        const claim = current.reminders?.claim;
+        if (!currentKey || !nextAt || nextAt > now.toISOString() || current.status !== 'open')
+          return undefined;
+        if (claim && claim.until > now.toISOString()) return undefined;
+        key = currentKey;
+        return withReminderClaim(current, { by: deps.instanceId, until, key });
+      },
+      found.etag ? { value: due, etag: found.etag } : undefined,
+    );
+    if (!version) return false;
+    const claimed = version.value;
+    const claimedAt = deps.clock().getTime();
     if (claimed.reminders?.lastKey === key) {
       // Recorded already by an instance whose claim expired: only the bookkeeping is left.
-      await updateLatest(store, (current) =>
-        withReminderSent(current, { key, at: now, via: 'none' }, policy, zone),
+      await updateLatest(
+        store,
+        (current) => withReminderSent(current, { key, at: now, via: 'none' }, policy, zone),
+        version,
       );
       return true;
     }
 
     // After a wait for a sending slot (a busy tenant, a Retry-After) the lease may have run out and another
-    // instance taken the reminder over: then this one must not send it too.
+    // instance taken the reminder over: then this one must not send it too. Another instance takes a claim only
+    // once it has expired, so within the first half of the lease (room for clocks apart) it is still this one's
+    // without asking Cosmos.
     const stillMine = async (): Promise<boolean> => {
+      if (deps.clock().getTime() - claimedAt < deps.leaseMs / 2) return true;
       const claim = (await store.get())?.value.reminders?.claim;
       return claim?.by === deps.instanceId && claim.key === key && claim.until > deps.clock().toISOString();
     };
@@ -112,18 +126,23 @@ export function createReminderTask(deps: {
     }
     const failures = (claimed.reminders?.failures ?? 0) + 1;
     const givenUp = outcome === 'failed' && failures >= MAX_FAILURES;
-    await updateLatest(store, (current) => {
-      if (current.reminders?.lastKey === key) return undefined;
-      if (outcome !== 'failed' || givenUp)
-        return withReminderSent(
-          current,
-          { key, at: now, via: outcome === 'failed' ? 'none' : outcome },
-          policy,
-          zone,
-        );
-      const retryAt = new Date(now.getTime() + RETRY_BASE_MS * 2 ** (failures - 1));
-      return withReminderDeferred(current, nextSendingTime(policy, zone, retryAt), true);
-    });
+    // Written over the claimed version when nobody changed the follow-up meanwhile (no read); else re-read.
+    await updateLatest(
+      store,
+      (current) => {
+        if (current.reminders?.lastKey === key) return undefined;
+        if (outcome !== 'failed' || givenUp)
+          return withReminderSent(
+            current,
+            { key, at: now, via: outcome === 'failed' ? 'none' : outcome },
+            policy,
+            zone,
+          );
+        const retryAt = new Date(now.getTime() + RETRY_BASE_MS * 2 ** (failures - 1));
+        return withReminderDeferred(current, nextSendingTime(policy, zone, retryAt), true);
+      },
+      version,
+    );
     if (outcome === 'personal' || outcome === 'chat') telemetry().remindersSent.add(1, { via: outcome });
     else
       telemetry().remindersFailed.add(1, {
@@ -162,10 +181,10 @@ export function createReminderTask(deps: {
         let next = 0;
         const worker = async (): Promise<void> => {
           while (next < due.length) {
-            const followUp = due[next++]!;
-            const network = await networkOf(followUp.networkId);
+            const found = due[next++]!;
+            const network = await networkOf(found.followUp.networkId);
             if (network?.status !== 'active') continue;
-            if (await remind(followUp, network, now)) progress += 1;
+            if (await remind(found, network, now)) progress += 1;
           }
         };
         await Promise.all(Array.from({ length: deps.concurrency }, worker));

@@ -58,11 +58,13 @@ export function createOverdueDigestTask(deps: {
       return;
     }
     const until = new Date(now.getTime() + deps.leaseMs).toISOString();
-    const claimed = await claimWithEtag(store, (current) =>
-      current.nextAt <= now.toISOString() && !(current.claim && current.claim.until > now.toISOString())
-        ? { ...current, claim: { by: deps.instanceId, until, key: digestKey(current) } }
-        : undefined,
-    );
+    const claimed = (
+      await claimWithEtag(store, (current) =>
+        current.nextAt <= now.toISOString() && !(current.claim && current.claim.until > now.toISOString())
+          ? { ...current, claim: { by: deps.instanceId, until, key: digestKey(current) } }
+          : undefined,
+      )
+    )?.value;
     if (!claimed) return;
     const key = digestKey(claimed);
     const finish = (current: OverdueDigest): OverdueDigest => {

@@ -24,10 +24,11 @@ export interface FollowUpRepository {
   /** The follow-up as a store for read-modify-write with its ETag. */
   versioned(networkId: string, followUpId: string): VersionedStore<FollowUp>;
   /**
-   * Follow-ups, in any network, whose next reminder is due at `now` and not held by a live claim. Reads only those
-   * (the range index on `reminders.nextAt`): finished and future ones cost nothing.
+   * Follow-ups, in any network, whose next reminder is due at `now` and not held by a live claim, with their ETags
+   * (a claim needs no second read). Reads only those (the range index on `reminders.nextAt`): finished and future
+   * ones cost nothing.
    */
-  dueReminders(now: Date, limit: number): Promise<FollowUp[]>;
+  dueReminders(now: Date, limit: number): Promise<VersionedFollowUp[]>;
 }
 
 const followUpDocumentId = (followUpId: string): string => `fu:${followUpId}`;
@@ -126,7 +127,7 @@ export function createFollowUpRepository(container: Container): FollowUpReposito
             ],
           })
           .fetchAll();
-        return resources.map(strip);
+        return resources.map((doc) => ({ followUp: strip(doc), etag: doc._etag ?? '' }));
       } catch (error) {
         throw storageUnavailable(error, 'list due reminders');
       }

@@ -130,9 +130,9 @@ describe('reminders from two scheduler instances', () => {
     void a.run(now);
     await b.run(now);
     expect(killed).toBe(true);
-    const leftClaimed = (await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), COUNT)).filter(
-      (f) => f.reminders?.nextAt === DUE_AT,
-    );
+    const leftClaimed = (await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), COUNT))
+      .map((found) => found.followUp)
+      .filter((f) => f.reminders?.nextAt === DUE_AT);
     // B has done all it could; what A held is still claimed, so nothing has gone out twice.
     expect(leftClaimed.length).toBeGreaterThan(0);
     expect(leftClaimed.every((f) => f.reminders?.claim?.by === 'instance-a')).toBe(true);

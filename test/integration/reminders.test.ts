@@ -51,7 +51,7 @@ describe('follow-up reminders', () => {
     counter += 1;
     now = new Date('2026-11-23T09:00:00Z');
     // Earlier tests' follow-ups live on in their networks: closed here, so each test sees only its own reminders.
-    for (const old of await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), 1000))
+    for (const { followUp: old } of await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), 1000))
       await suite.bot.deps.followUps
         .versioned(old.networkId, old.followUpId)
         .get()

@@ -19,6 +19,11 @@ const DIGEST_SHOWN = 20;
 
 /** Roster and meetings change rarely; a dispatch of thousands of reminders should not read them for each. */
 const CACHE_MS = 60_000;
+/**
+ * The network chat's record, read once for the reminders of one network that go out together. Kept briefly: a chat
+ * the bot was removed from shows up as refused sends (each then "none", as with a fresh read) for at most this long.
+ */
+const CHAT_CACHE_MS = 10_000;
 
 /** The chairs and the secretary as Teams mentions, where the roster knows their Teams ids. */
 export function keeperMentions(network: Network, roster: RosterMember[]): { id: string; name: string }[] {
@@ -44,6 +49,7 @@ export function createTeamsReminderDelivery(deps: {
   logger: Logger;
 }): ReminderDelivery & DigestDelivery {
   const { conversations } = deps.bot;
+  const chatRecordOf = recently((conversationId) => conversations.get(conversationId), CHAT_CACHE_MS);
   const rosterOf = recently((networkId) => deps.bot.roster.list(networkId), CACHE_MS);
   const meetingOf = recently(async (key) => {
     const [networkId = '', meetingId = ''] = key.split('|');
@@ -97,7 +103,7 @@ export function createTeamsReminderDelivery(deps: {
       const [roster, meeting, chatRecord] = await Promise.all([
         rosterOf(network.networkId),
         meetingOf(`${network.networkId}|${followUp.meetingId}`),
-        conversations.get(network.conversationId),
+        chatRecordOf(network.conversationId),
       ]);
       const chat = chatRecord?.status === 'active' ? chatRecord : undefined;
       const due = followUp.due ?? '';
@@ -143,7 +149,7 @@ export function createTeamsReminderDelivery(deps: {
       const t = createTranslator(language);
       const [roster, chatRecord] = await Promise.all([
         rosterOf(network.networkId),
-        conversations.get(network.conversationId),
+        chatRecordOf(network.conversationId),
       ]);
       const chat = chatRecord?.status === 'active' ? chatRecord : undefined;
       const lines = await Promise.all(

@@ -20,7 +20,7 @@ export function spawnBot(env: Record<string, string>, entry = ENTRY, nodeArgs: s
   // Compiled JavaScript (the benchmarks run dist/) needs no tsx.
   const args = [
     ...nodeArgs,
-    ...(entry.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : []),
+    ...(entry.endsWith('.ts') ? ['--import', require.resolve('tsx')] : []),
     entry,
   ];
   const child = spawn(process.execPath, args, {

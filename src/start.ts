@@ -127,7 +127,7 @@ export async function startBot(
         instanceId,
         leaseMs: REMINDER_CLAIM_LEASE_MS,
         batchSize: 1000,
-        concurrency: 64,
+        concurrency: 256,
         logger,
       }),
       createOverdueDigestTask({

@@ -173,23 +173,57 @@ export function createReminderTask(deps: {
         }
         return found;
       };
-      // Batches until nothing due is left that this instance could take (the rest is claimed elsewhere).
-      for (;;) {
-        const due = await deps.followUps.dueReminders(now, deps.batchSize);
-        if (due.length === 0) return;
-        let progress = 0;
-        let next = 0;
-        const worker = async (): Promise<void> => {
-          while (next < due.length) {
-            const found = due[next++]!;
-            const network = await networkOf(found.followUp.networkId);
-            if (network?.status !== 'active') continue;
-            if (await remind(found, network, now)) progress += 1;
+      // The next batch is asked for while the current one is still being sent (when a quarter of it is left), so
+      // sending never waits for a query. What this run has already taken is skipped when it comes back (the query
+      // returns the due ones not claimed, which includes those still queued here).
+      const taken = new Set<string>();
+      const queue: VersionedFollowUp[] = [];
+      let exhausted = false;
+      let failure: { error: unknown } | undefined;
+      let fetching: Promise<void> | undefined;
+      const fetchMore = (): Promise<void> =>
+        (fetching ??= deps.followUps
+          .dueReminders(now, deps.batchSize)
+          .then(
+            (due) => {
+              let fresh = 0;
+              for (const found of due) {
+                const id = `${found.followUp.networkId}/${found.followUp.followUpId}`;
+                if (taken.has(id)) continue;
+                taken.add(id);
+                queue.push(found);
+                fresh += 1;
+              }
+              // Nothing new (the rest is claimed elsewhere or already taken), or less than asked for: all is queued.
+              if (fresh === 0 || due.length < deps.batchSize) exhausted = true;
+            },
+            (error: unknown) => {
+              failure = { error };
+              exhausted = true;
+            },
+          )
+          .finally(() => {
+            fetching = undefined;
+          }));
+      const lowWater = Math.max(deps.concurrency, Math.floor(deps.batchSize / 4));
+      const worker = async (): Promise<void> => {
+        for (;;) {
+          if (!exhausted && queue.length <= lowWater) {
+            const more = fetchMore();
+            if (queue.length === 0) await more;
           }
-        };
-        await Promise.all(Array.from({ length: deps.concurrency }, worker));
-        if (progress === 0) return;
-      }
+          const found = queue.shift();
+          if (!found) {
+            if (exhausted) return;
+            continue;
+          }
+          const network = await networkOf(found.followUp.networkId);
+          if (network?.status !== 'active') continue;
+          await remind(found, network, now);
+        }
+      };
+      await Promise.all(Array.from({ length: deps.concurrency }, worker));
+      if (failure) throw failure.error;
     },
   };
 }

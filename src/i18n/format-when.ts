@@ -1,26 +1,20 @@
 import { DateTime, type WeekdayNumbers } from 'luxon';
 import type { Language } from '../domain/language';
+import { remembered } from '../domain/remembered';
 import { isoTime, type LocalDate } from '../domain/when/local-date';
 import type { When, WhenResult } from '../domain/when/parse-when';
 import type { Translate } from './translator';
 
 const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
-/** Days already written out: every card and reminder names a few, and luxon's formatting is costly per call. */
-const DAYS_KEPT = 1000;
-const formattedDays = new Map<string, string>();
-
-/** "fredag 9 september 2027" / "Friday 9 September 2027". */
-export function formatDay(date: LocalDate, language: Language): string {
-  const key = `${language}|${date.year}-${date.month}-${date.day}`;
-  let text = formattedDays.get(key);
-  if (text === undefined) {
-    text = DateTime.fromObject(date).setLocale(LOCALES[language]).toFormat('cccc d MMMM yyyy');
-    if (formattedDays.size >= DAYS_KEPT) formattedDays.clear();
-    formattedDays.set(key, text);
-  }
-  return text;
-}
+/** "fredag 9 september 2027" / "Friday 9 September 2027" (remembered: every card and reminder names a few). */
+export const formatDay = remembered(
+  (date: LocalDate, language: Language): string =>
+    DateTime.fromObject({ year: date.year, month: date.month, day: date.day })
+      .setLocale(LOCALES[language])
+      .toFormat('cccc d MMMM yyyy'),
+  (date, language) => `${language}|${date.year}-${date.month}-${date.day}`,
+);
 
 export const weekdayName = (isoWeekday: number, language: Language): string =>
   DateTime.fromObject({ weekYear: 2026, weekNumber: 10, weekday: isoWeekday as WeekdayNumbers })

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { remembered } from '../remembered';
 
 /** A calendar day in the network's zone, without a time or zone of its own. */
 export interface LocalDate {
@@ -24,15 +25,21 @@ export const minutesOf = (t: LocalTime): number => t.hour * 60 + t.minute;
 
 export const isRealDate = (d: LocalDate): boolean => DateTime.fromObject(d).isValid;
 
-/** Today in the given IANA zone (the network's), at the given instant. */
-export function todayIn(zone: string, now: Date): { date: LocalDate; time: LocalTime; weekday: number } {
-  const here = DateTime.fromJSDate(now, { zone });
-  return {
-    date: { year: here.year, month: here.month, day: here.day },
-    time: { hour: here.hour, minute: here.minute },
-    weekday: here.weekday,
-  };
-}
+/** Today in the given IANA zone (the network's), at the given instant (read-only: answers are shared). */
+export const todayIn = remembered(
+  (
+    zone: string,
+    now: Date,
+  ): Readonly<{ date: Readonly<LocalDate>; time: Readonly<LocalTime>; weekday: number }> => {
+    const here = DateTime.fromJSDate(now, { zone });
+    return Object.freeze({
+      date: Object.freeze({ year: here.year, month: here.month, day: here.day }),
+      time: Object.freeze({ hour: here.hour, minute: here.minute }),
+      weekday: here.weekday,
+    });
+  },
+  (zone, now) => `${zone}|${now.getTime()}`,
+);
 
 export const addDays = (d: LocalDate, days: number): LocalDate => {
   const next = DateTime.fromObject(d).plus({ days });
@@ -43,13 +50,16 @@ export const addDays = (d: LocalDate, days: number): LocalDate => {
 export const weekdayOf = (d: LocalDate): number => DateTime.fromObject(d).weekday;
 
 /** The instant (UTC ISO string) of a wall-clock time on a day in a zone; DST gaps move forward as clocks do. */
-export function toInstant(date: LocalDate, time: LocalTime, zone: string): string {
-  return (
-    DateTime.fromObject({ ...date, ...time }, { zone })
+export const toInstant = remembered(
+  (date: LocalDate, time: LocalTime, zone: string): string =>
+    DateTime.fromObject(
+      { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute },
+      { zone },
+    )
       .toUTC()
-      .toISO() ?? ''
-  );
-}
+      .toISO() ?? '',
+  (date, time, zone) => `${zone}|${date.year}-${date.month}-${date.day}T${time.hour}:${time.minute}`,
+);
 
 /** The days of ISO week `week` of `weekYear` (Monday to Sunday), or undefined when the year has no such week. */
 export function isoWeekDays(

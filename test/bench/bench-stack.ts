@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openCosmos, type CosmosConnection } from '../../src/storage/cosmos-connection';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
+import type { EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
 import { spawnBot, type BotProcess } from '../helpers/bot-process';
 import { freePort } from '../helpers/free-port';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { TcpProxy } from '../helpers/tcp-proxy';
+import { startCosmosProcess } from './start-cosmos-process';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'src');
 
@@ -61,7 +62,7 @@ async function untilHealthy(url: string, child: BotProcess, timeoutMs = 60_000):
 }
 
 /**
- * Loopback only: the embedded Cosmos (in this process, behind a TCP proxy), a connector stub with Teams' limits, and
+ * Loopback only: the embedded Cosmos (its own process, behind a TCP proxy in this one), a connector stub with Teams' limits, and
  * the bot (compiled, `npm run build`) or the echo baseline as its own process with authentication off.
  */
 export async function startBenchStack(options: {
@@ -69,7 +70,7 @@ export async function startBenchStack(options: {
   entry: 'bot' | 'echo' | 'bot-at-clock';
   env?: Record<string, string>;
 }): Promise<BenchStack> {
-  const cosmos = await startEmbeddedCosmos();
+  const cosmos = await startCosmosProcess();
   const proxy = new TcpProxy(Number(new URL(cosmos.endpoint).port));
   await proxy.start();
   const connector = new ConnectorStub();

@@ -93,6 +93,7 @@ export async function dispatch(tenants: number, fault: { killAfter?: number } = 
     await stack.bot.process.exit;
     stack.connector.reset();
     stack.connector.throttled = 0;
+    stack.connector.throttledBy = { tenant: 0, conversation: 0 };
     await stack.restart({ SCHEDULER_INTERVAL_MS: '500' });
     const started = Date.now();
     const posts = () =>
@@ -140,6 +141,7 @@ export async function dispatch(tenants: number, fault: { killAfter?: number } = 
       received: received.length,
       distinctFollowUps: distinct,
       throttled429: stack.connector.throttled,
+      throttled429By: { ...stack.connector.throttledBy },
       drainSeconds: Number(drainSeconds.toFixed(1)),
       perSecond: Number(perSecond.toFixed(1)),
       ceilingPerSecond: ceiling,

@@ -18,11 +18,7 @@ export interface BotProcess {
  */
 export function spawnBot(env: Record<string, string>, entry = ENTRY, nodeArgs: string[] = []): BotProcess {
   // Compiled JavaScript (the benchmarks run dist/) needs no tsx.
-  const args = [
-    ...nodeArgs,
-    ...(entry.endsWith('.ts') ? ['--import', require.resolve('tsx')] : []),
-    entry,
-  ];
+  const args = [...nodeArgs, ...(entry.endsWith('.ts') ? ['--import', require.resolve('tsx')] : []), entry];
   const child = spawn(process.execPath, args, {
     cwd: mkdtempSync(join(tmpdir(), 'anteckna-proc-')),
     env: { PATH: process.env.PATH ?? '', ...env },

@@ -44,6 +44,8 @@ export class ConnectorStub {
   limits?: { perConversation: number; perTenant: number; tenantOf(conversationId: string): string };
   /** 429s answered because of `limits`. */
   throttled = 0;
+  /** The same 429s by the limit that was reached first (a request over both counts as a tenant's). */
+  throttledBy = { tenant: 0, conversation: 0 };
   /** When the first and the latest call were recorded (epoch ms), for rates. */
   firstCallAt?: number;
   lastCallAt?: number;
@@ -76,16 +78,20 @@ export class ConnectorStub {
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
   }
 
-  /** Whether one more request under every key stays within its limit per second; counted only when it does. */
-  private admit(keys: [string, number][], now: number): boolean {
+  /**
+   * Whether one more request under every key stays within its limit per second (undefined; counted) or which key it
+   * would take over its limit (not counted).
+   */
+  private overLimit(keys: [string, number][], now: number): string | undefined {
     const windows = keys.map(([key, max]) => {
       const recent = (this.windows.get(key) ?? []).filter((at) => now - at < 1000);
       this.windows.set(key, recent);
       return { recent, max };
     });
-    if (windows.some(({ recent, max }) => recent.length >= max)) return false;
+    const over = windows.findIndex(({ recent, max }) => recent.length >= max);
+    if (over >= 0) return keys[over]![0];
     for (const { recent } of windows) recent.push(now);
-    return true;
+    return undefined;
   }
 
   /** Teams' create-conversation: the 1:1 chat's id is stable per user. */
@@ -130,8 +136,10 @@ export class ConnectorStub {
         [`tenant:${this.limits.tenantOf(conversationId)}`, this.limits.perTenant],
       ];
       if (conversationId) keys.push([`conversation:${conversationId}`, this.limits.perConversation]);
-      if (!this.admit(keys, now)) {
+      const over = this.overLimit(keys, now);
+      if (over !== undefined) {
         this.throttled += 1;
+        this.throttledBy[over.startsWith('tenant:') ? 'tenant' : 'conversation'] += 1;
         return { status: 429, body: { error: { code: 'TooManyRequests' } }, headers: { 'retry-after': '1' } };
       }
     }

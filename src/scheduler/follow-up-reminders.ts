@@ -12,6 +12,7 @@ import {
 import { reminderPolicyOf } from '../domain/reminders/reminder-policy';
 import { isSendingTime, nextSendingTime } from '../domain/reminders/reminder-schedule';
 import type { FollowUpRepository, VersionedFollowUp } from '../storage/follow-up-repository';
+import type { Versioned } from '../storage/versioned-store';
 import type { NetworkRepository } from '../storage/network-repository';
 import { claimWithEtag, updateLatest } from '../storage/versioned-store';
 import type { ScheduledTask } from './scheduler';
@@ -35,6 +36,8 @@ export interface ReminderDelivery {
 /** A failed reminder is tried again after 5, 10, 20, 40 minutes; then given up (logged), never retried forever. */
 const RETRY_BASE_MS = 5 * 60_000;
 const MAX_FAILURES = 5;
+/** At most this many of one network's reminders are claimed together (one request) and then sent in turn. */
+const GROUP_MOST = 10;
 
 /**
  * Sends each due follow-up reminder exactly once across instances. Per reminder: claim the follow-up with its ETag
@@ -55,39 +58,86 @@ export function createReminderTask(deps: {
   concurrency: number;
   logger: Logger;
 }): ScheduledTask {
-  const remind = async (found: VersionedFollowUp, network: Network, now: Date): Promise<boolean> => {
+  /** Outside sending hours a due reminder moves to the next opening without being sent. */
+  const defer = async (found: VersionedFollowUp, network: Network, now: Date): Promise<void> => {
     const due = found.followUp;
+    const policy = reminderPolicyOf(network.settings);
+    const zone = network.settings.timeZone;
+    await updateLatest(deps.followUps.versioned(due.networkId, due.followUpId), (current) =>
+      dueReminderKey(current) === dueReminderKey(due)
+        ? withReminderDeferred(current, nextSendingTime(policy, zone, now), false)
+        : undefined,
+    );
+  };
+
+  /** The follow-up claimed for this instance (key `<followUpId>@<due instant>`), or undefined: not due, or held. */
+  const claimOf = (current: FollowUp, now: Date): { claimed: FollowUp; key: string } | undefined => {
+    const key = dueReminderKey(current);
+    const nextAt = current.reminders?.nextAt;
+    const claim = current.reminders?.claim;
+    if (!key || !nextAt || nextAt > now.toISOString() || current.status !== 'open') return undefined;
+    if (claim && claim.until > now.toISOString()) return undefined;
+    const until = new Date(now.getTime() + deps.leaseMs).toISOString();
+    return { claimed: withReminderClaim(current, { by: deps.instanceId, until, key }), key };
+  };
+
+  /**
+   * Claims the follow-ups of one network found due, as they were found (no second read; one changed since is
+   * lost, as to another instance): one alone with its ETag, several in one batch request.
+   */
+  const claimAll = async (
+    group: VersionedFollowUp[],
+    now: Date,
+  ): Promise<{ version: Versioned<FollowUp>; key: string; claimedAt: number }[]> => {
+    const claimOne = async (found: VersionedFollowUp) => {
+      let key = '';
+      const version = await claimWithEtag(
+        deps.followUps.versioned(found.followUp.networkId, found.followUp.followUpId),
+        (current) => {
+          const taken = claimOf(current, now);
+          key = taken?.key ?? '';
+          return taken?.claimed;
+        },
+        found.etag ? { value: found.followUp, etag: found.etag } : undefined,
+      );
+      return version ? [{ version, key, claimedAt: deps.clock().getTime() }] : [];
+    };
+    if (group.length === 1) return claimOne(group[0]!);
+    const claims = group.flatMap((found) => {
+      const taken = found.etag ? claimOf(found.followUp, now) : undefined;
+      return taken ? [{ ...taken, found }] : [];
+    });
+    if (claims.length === 0) return [];
+    const saved = await deps.followUps.replaceEach(
+      group[0]!.followUp.networkId,
+      claims.map(({ claimed, found }) => ({ followUp: claimed, etag: found.etag })),
+    );
+    const claimedAt = deps.clock().getTime();
+    const won = claims.flatMap(({ key }, i) => {
+      const version = saved[i];
+      return typeof version === 'object'
+        ? [{ version: { value: version.followUp, etag: version.etag }, key, claimedAt }]
+        : [];
+    });
+    // Those the batch did not get to (another's conflict stopped it) are claimed one by one.
+    const alone = claims.filter((_, i) => saved[i] === 'not-done');
+    for (const { found } of alone) won.push(...(await claimOne(found)));
+    return won;
+  };
+
+  /** Delivers a claimed reminder and records it (or its deferral) over the claimed version. */
+  const send = async (
+    version: Versioned<FollowUp>,
+    key: string,
+    claimedAt: number,
+    network: Network,
+    now: Date,
+  ): Promise<void> => {
+    const claimed = version.value;
+    const due = claimed;
     const store = deps.followUps.versioned(due.networkId, due.followUpId);
     const policy = reminderPolicyOf(network.settings);
     const zone = network.settings.timeZone;
-    if (!isSendingTime(policy, zone, now)) {
-      await updateLatest(store, (current) =>
-        dueReminderKey(current) === dueReminderKey(due)
-          ? withReminderDeferred(current, nextSendingTime(policy, zone, now), false)
-          : undefined,
-      );
-      return true;
-    }
-    const until = new Date(now.getTime() + deps.leaseMs).toISOString();
-    let key = '';
-    // The query's version is claimed as it is (no second read); if it changed since, the claim is lost like a race.
-    const version = await claimWithEtag(
-      store,
-      (current) => {
-        const currentKey = dueReminderKey(current);
-        const nextAt = current.reminders?.nextAt;
-        const claim = current.reminders?.claim;
-        if (!currentKey || !nextAt || nextAt > now.toISOString() || current.status !== 'open')
-          return undefined;
-        if (claim && claim.until > now.toISOString()) return undefined;
-        key = currentKey;
-        return withReminderClaim(current, { by: deps.instanceId, until, key });
-      },
-      found.etag ? { value: due, etag: found.etag } : undefined,
-    );
-    if (!version) return false;
-    const claimed = version.value;
-    const claimedAt = deps.clock().getTime();
     if (claimed.reminders?.lastKey === key) {
       // Recorded already by an instance whose claim expired: only the bookkeeping is left.
       await updateLatest(
@@ -95,7 +145,7 @@ export function createReminderTask(deps: {
         (current) => withReminderSent(current, { key, at: now, via: 'none' }, policy, zone),
         version,
       );
-      return true;
+      return;
     }
 
     // After a wait for a sending slot (a busy tenant, a Retry-After) the lease may have run out and another
@@ -122,7 +172,7 @@ export function createReminderTask(deps: {
         { followUpId: due.followUpId, networkId: due.networkId },
         'reminder claim lost; not sent',
       );
-      return true;
+      return;
     }
     const failures = (claimed.reminders?.failures ?? 0) + 1;
     const givenUp = outcome === 'failed' && failures >= MAX_FAILURES;
@@ -158,7 +208,6 @@ export function createReminderTask(deps: {
         { followUpId: due.followUpId, networkId: due.networkId, via: outcome },
         outcome === 'failed' ? 'reminder deferred' : 'reminder sent',
       );
-    return true;
   };
 
   return {
@@ -176,32 +225,55 @@ export function createReminderTask(deps: {
       // The next batch is asked for while the current one is still being sent (when a quarter of it is left), so
       // sending never waits for a query. What this run has already taken is skipped when it comes back (the query
       // returns the due ones not claimed, which includes those still queued here).
+      const idOf = (found: VersionedFollowUp): string =>
+        `${found.followUp.networkId}/${found.followUp.followUpId}`;
       const taken = new Set<string>();
+      /** Taken and not yet claimed (queued, or its claim on its way): a query still finds these due. */
+      const open = new Set<string>();
+      /** Settles when the next group's claims have (a query answering only `open` ones waits for it). */
+      let settled: { promise: Promise<void>; resolve: () => void } | undefined;
+      const settledOne = (): Promise<void> => {
+        if (!settled) {
+          let resolve = (): void => undefined;
+          const promise = new Promise<void>((r) => (resolve = r));
+          settled = { promise, resolve };
+        }
+        return settled.promise;
+      };
       const queue: VersionedFollowUp[] = [];
       let exhausted = false;
       let failure: { error: unknown } | undefined;
       let fetching: Promise<void> | undefined;
+      const fetchOnce = async (): Promise<void> => {
+        for (;;) {
+          const due = await deps.followUps.dueReminders(now, deps.batchSize);
+          let fresh = 0;
+          let stillOpen = false;
+          for (const found of due) {
+            const id = idOf(found);
+            if (taken.has(id)) {
+              stillOpen ||= open.has(id);
+              continue;
+            }
+            taken.add(id);
+            open.add(id);
+            queue.push(found);
+            fresh += 1;
+          }
+          // Less than asked for: everything due is here. Nothing new and nothing of ours in the answer: the rest
+          // is held elsewhere (or its network is not active).
+          if (due.length < deps.batchSize || (fresh === 0 && !stillOpen)) exhausted = true;
+          if (fresh > 0 || exhausted || queue.length > 0) return;
+          // Only our own, still being claimed: ask again once some of those are settled.
+          await settledOne();
+        }
+      };
       const fetchMore = (): Promise<void> =>
-        (fetching ??= deps.followUps
-          .dueReminders(now, deps.batchSize)
-          .then(
-            (due) => {
-              let fresh = 0;
-              for (const found of due) {
-                const id = `${found.followUp.networkId}/${found.followUp.followUpId}`;
-                if (taken.has(id)) continue;
-                taken.add(id);
-                queue.push(found);
-                fresh += 1;
-              }
-              // Nothing new (the rest is claimed elsewhere or already taken), or less than asked for: all is queued.
-              if (fresh === 0 || due.length < deps.batchSize) exhausted = true;
-            },
-            (error: unknown) => {
-              failure = { error };
-              exhausted = true;
-            },
-          )
+        (fetching ??= fetchOnce()
+          .catch((error: unknown) => {
+            failure = { error };
+            exhausted = true;
+          })
           .finally(() => {
             fetching = undefined;
           }));
@@ -212,14 +284,35 @@ export function createReminderTask(deps: {
             const more = fetchMore();
             if (queue.length === 0) await more;
           }
-          const found = queue.shift();
-          if (!found) {
+          const first = queue.shift();
+          if (!first) {
             if (exhausted) return;
             continue;
           }
-          const network = await networkOf(found.followUp.networkId);
-          if (network?.status !== 'active') continue;
-          await remind(found, network, now);
+          // The network's other reminders queued here go with it: claimed in one request, then sent in turn
+          // (its chat takes only a few a second anyway).
+          const networkId = first.followUp.networkId;
+          const group = [first];
+          for (let i = 0; i < queue.length && group.length < GROUP_MOST;)
+            if (queue[i]!.followUp.networkId === networkId) group.push(...queue.splice(i, 1));
+            else i += 1;
+          let claimed: Awaited<ReturnType<typeof claimAll>> = [];
+          let network: Network | undefined;
+          try {
+            network = await networkOf(networkId);
+            if (network?.status !== 'active') continue;
+            if (!isSendingTime(reminderPolicyOf(network.settings), network.settings.timeZone, now)) {
+              for (const found of group) await defer(found, network, now);
+              continue;
+            }
+            claimed = await claimAll(group, now);
+          } finally {
+            for (const found of group) open.delete(idOf(found));
+            settled?.resolve();
+            settled = undefined;
+          }
+          for (const { version, key, claimedAt } of claimed)
+            await send(version, key, claimedAt, network, now);
         }
       };
       await Promise.all(Array.from({ length: deps.concurrency }, worker));

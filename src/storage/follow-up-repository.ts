@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { FollowUp } from '../domain/follow-up';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { replaceEachIfUnchanged } from './replace-each-if-unchanged';
 import { replaceIfUnchanged } from './replace-if-unchanged';
 import type { VersionedStore } from './versioned-store';
 import { withoutSystemFields, type StoredFields } from './without-system-fields';
@@ -21,6 +22,14 @@ export interface FollowUpRepository {
   /** Open follow-ups of a network, earliest deadline first (none last): one single-partition query. */
   listOpen(networkId: string): Promise<FollowUp[]>;
   listForMeeting(networkId: string, meetingId: string): Promise<FollowUp[]>;
+  /**
+   * Replaces follow-ups of one network, each only if unchanged since its ETag, in one request: per follow-up the
+   * new version, `changed` (a lost race) or `not-done` (another's conflict stopped the batch first).
+   */
+  replaceEach(
+    networkId: string,
+    items: VersionedFollowUp[],
+  ): Promise<(VersionedFollowUp | 'changed' | 'not-done')[]>;
   /** The follow-up as a store for read-modify-write with its ETag. */
   versioned(networkId: string, followUpId: string): VersionedStore<FollowUp>;
   /**
@@ -68,10 +77,16 @@ export function createFollowUpRepository(container: Container): FollowUpReposito
     }
   };
 
+  const documentOf = (followUp: FollowUp) => ({
+    ...followUp,
+    id: followUpDocumentId(followUp.followUpId),
+    type: 'followUp' as const,
+  });
+
   const replace = async (followUp: FollowUp, etag: string): Promise<VersionedFollowUp> => {
     const newEtag = await replaceIfUnchanged(
       container,
-      { ...followUp, id: followUpDocumentId(followUp.followUpId), type: 'followUp' },
+      documentOf(followUp),
       followUp.networkId,
       etag,
       'follow-up',
@@ -83,13 +98,22 @@ export function createFollowUpRepository(container: Container): FollowUpReposito
     get,
     replace,
 
+    async replaceEach(networkId, items) {
+      const outcomes = await replaceEachIfUnchanged(
+        container,
+        networkId,
+        items.map(({ followUp, etag }) => ({ document: documentOf(followUp), etag })),
+        'follow-up',
+      );
+      return items.map(({ followUp }, i) => {
+        const outcome = outcomes[i] ?? 'not-done';
+        return typeof outcome === 'string' ? outcome : { followUp, etag: outcome.etag };
+      });
+    },
+
     async create(followUp) {
       try {
-        const { resource } = await container.items.create<FollowUpDocument>({
-          ...followUp,
-          id: followUpDocumentId(followUp.followUpId),
-          type: 'followUp',
-        });
+        const { resource } = await container.items.create<FollowUpDocument>(documentOf(followUp));
         return { followUp, etag: resource?._etag ?? '' };
       } catch (error) {
         if (!hasStatus(error, 409)) throw storageUnavailable(error, 'create follow-up');

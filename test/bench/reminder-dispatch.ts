@@ -46,6 +46,7 @@ async function seed(stack: BenchStack, tenants: number): Promise<void> {
       updatedAt: CLOCK_AT,
     });
   }
+  const meetingIds = ids.map(() => randomUUID());
   let next = 0;
   const worker = async () => {
     while (next < REMINDERS) {
@@ -53,7 +54,8 @@ async function seed(stack: BenchStack, tenants: number): Promise<void> {
       const followUp: FollowUp = {
         networkId: ids[i % NETWORKS]!,
         followUpId: randomUUID(),
-        meetingId: randomUUID(),
+        // Follow-ups come from their network's meetings: here one meeting per network (not one each).
+        meetingId: meetingIds[i % NETWORKS]!,
         owner: { kind: 'organisation', name: 'Kungälv' },
         text: `Uppgift ${i}: återkommer med underlag`,
         due: '2026-11-23',

@@ -18,7 +18,8 @@ export const en: Record<MessageKey, string> = {
   'error.Conflict': 'Someone else changed the same thing at the same time. Please try again.',
   'error.InvalidInput': 'I could not read what you sent.',
   'error.Forbidden': 'You are not allowed to do that.',
-  'error.Unavailable': 'Storage is not answering right now. Nothing was saved; please try again in a moment.',
+  'error.Unavailable':
+    'Storage is not answering right now, so this may not have been saved. Please try again in a moment.',
   'when.week': 'week {week} ({days})',
   'when.dayWithSpan': '{day}, {start}–{end}',
   'when.dayWithTime': '{day} at {start}',

@@ -16,7 +16,8 @@ export const sv = {
   'error.Conflict': 'Någon annan ändrade samma sak samtidigt. Försök igen.',
   'error.InvalidInput': 'Det gick inte att läsa det du skickade.',
   'error.Forbidden': 'Du har inte behörighet att göra det.',
-  'error.Unavailable': 'Lagringen svarar inte just nu. Inget sparades; försök igen om en stund.',
+  'error.Unavailable':
+    'Lagringen svarar inte just nu, så det är inte säkert att det sparades. Försök igen om en stund.',
   'when.week': 'vecka {week} ({days})',
   'when.dayWithSpan': '{day} kl. {start}–{end}',
   'when.dayWithTime': '{day} kl. {start}',

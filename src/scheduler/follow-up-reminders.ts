@@ -42,7 +42,8 @@ const GROUP_MOST = 10;
 /**
  * Sends each due follow-up reminder exactly once across instances. Per reminder: claim the follow-up with its ETag
  * (key `<followUpId>@<due instant>`, lease `leaseMs`), deliver, then record the key and the next reminder in one
- * write. An instance dying after its claim leaves the claim to expire; another takes it over, and the recorded key
+ * write (a network's reminders found together are claimed in one batch request, each op with its own ETag). An
+ * instance dying after its claim leaves the claim to expire; another takes it over, and the recorded key
  * stops a second send of what was already recorded. Outside sending hours a due reminder is moved to the next
  * opening without being sent.
  */
@@ -134,8 +135,8 @@ export function createReminderTask(deps: {
     now: Date,
   ): Promise<void> => {
     const claimed = version.value;
-    const due = claimed;
-    const store = deps.followUps.versioned(due.networkId, due.followUpId);
+    const ids = { followUpId: claimed.followUpId, networkId: claimed.networkId };
+    const store = deps.followUps.versioned(ids.networkId, ids.followUpId);
     const policy = reminderPolicyOf(network.settings);
     const zone = network.settings.timeZone;
     if (claimed.reminders?.lastKey === key) {
@@ -161,17 +162,11 @@ export function createReminderTask(deps: {
     try {
       outcome = await deps.delivery.deliver(network, claimed, now, stillMine);
     } catch (error) {
-      deps.logger.error(
-        { err: error, followUpId: due.followUpId, networkId: due.networkId },
-        'reminder failed',
-      );
+      deps.logger.error({ err: error, ...ids }, 'reminder failed');
       outcome = 'failed';
     }
     if (outcome === 'abandoned') {
-      deps.logger.warn(
-        { followUpId: due.followUpId, networkId: due.networkId },
-        'reminder claim lost; not sent',
-      );
+      deps.logger.warn({ ...ids }, 'reminder claim lost; not sent');
       return;
     }
     const failures = (claimed.reminders?.failures ?? 0) + 1;
@@ -198,14 +193,10 @@ export function createReminderTask(deps: {
       telemetry().remindersFailed.add(1, {
         reason: outcome === 'none' ? 'nowhere' : givenUp ? 'given-up' : 'deferred',
       });
-    if (givenUp)
-      deps.logger.error(
-        { followUpId: due.followUpId, networkId: due.networkId, failures },
-        'reminder given up',
-      );
+    if (givenUp) deps.logger.error({ ...ids, failures }, 'reminder given up');
     else
       deps.logger.info(
-        { followUpId: due.followUpId, networkId: due.networkId, via: outcome },
+        { ...ids, via: outcome },
         outcome === 'failed' ? 'reminder deferred' : 'reminder sent',
       );
   };

@@ -1,31 +1,25 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
+import { spawnBot } from '../helpers/bot-process';
 
-/** Starts test/bench/cosmos-process.ts and returns its endpoint; `close` stops the process. */
-export async function startCosmosProcess(): Promise<EmbeddedCosmos> {
-  const child = spawn(
-    process.execPath,
-    ['--import', require.resolve('tsx'), join(__dirname, 'cosmos-process.ts')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const stderr: string[] = [];
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { endpoint: string }).endpoint);
-    });
-    child.once('exit', (code) => reject(new Error(`embedded Cosmos exited (${code}): ${stderr.join('')}`)));
-  });
-  return {
-    endpoint,
-    async close() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+/** Starts test/bench/cosmos-process.ts as its own process and returns its endpoint; `close` stops the process. */
+export async function startCosmosProcess(timeoutMs = 30_000): Promise<EmbeddedCosmos> {
+  const cosmos = spawnBot({}, join(__dirname, 'cosmos-process.ts'));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = cosmos.stdout.find((l) => l.startsWith('{"endpoint"'));
+    if (line) {
+      const { endpoint } = JSON.parse(line) as { endpoint: string };
+      return {
+        endpoint,
+        async close() {
+          cosmos.child.kill('SIGTERM');
+          await cosmos.exit;
+        },
+      };
+    }
+    if (cosmos.child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`embedded Cosmos did not start: ${cosmos.stderr.join('')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

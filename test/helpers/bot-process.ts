@@ -13,7 +13,7 @@ export interface BotProcess {
 }
 
 /**
- * Runs src/index.ts (or another entry) as its own process, exactly as `npm start` would but from TypeScript (tsx), in an
+ * Runs src/index.ts (or another entry: the echo bot, the benchmarks' Cosmos) as its own process, exactly as `npm start` would but from TypeScript (tsx), in an
  * empty working directory so no developer `.env` leaks in. Only the given environment (plus PATH) is passed.
  */
 export function spawnBot(env: Record<string, string>, entry = ENTRY, nodeArgs: string[] = []): BotProcess {

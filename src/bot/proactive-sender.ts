@@ -124,10 +124,10 @@ export function createProactiveSender(deps: {
     for (let attempt = 1; ; attempt += 1) {
       await deps.gate.take(tenant, target.conversationId);
       if (stillWanted && !(await stillWanted())) return { ok: false, result: { status: 'abandoned' } };
-      await deps.gate.admit(tenant, target.conversationId);
+      const answered = await deps.gate.admit(tenant, target.conversationId);
       try {
         // The request itself times out at timeoutMs; this bounds the whole call (token, turn) as a last resort.
-        return { ok: true, value: await withTimeout(call(), 2 * deps.timeoutMs) };
+        return { ok: true, value: await withTimeout(call(), 2 * deps.timeoutMs).finally(answered) };
       } catch (error) {
         const status = statusOf(error);
         if (status === 403 || status === 404)

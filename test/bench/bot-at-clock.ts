@@ -1,6 +1,15 @@
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { startBot } from '../../src/start';
+import { join } from 'node:path';
+import type * as Config from '../../src/config';
+import type * as Logger from '../../src/logger';
+import type * as Start from '../../src/start';
+
+/** The compiled bot (`npm run bench` builds it first), so it runs as deployed; the types are the sources'. */
+const DIST = join(__dirname, '..', '..', 'dist', 'src');
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { loadConfig } = require(join(DIST, 'config.js')) as typeof Config;
+const { createLogger } = require(join(DIST, 'logger.js')) as typeof Logger;
+const { startBot } = require(join(DIST, 'start.js')) as typeof Start;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The bot as src/index.ts starts it, with its clock moved to BENCH_CLOCK_AT (its own time then runs on from there):

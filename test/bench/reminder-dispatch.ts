@@ -3,7 +3,7 @@ import type { FollowUp } from '../../src/domain/follow-up';
 import { createConversationRepository } from '../../src/storage/conversation-repository';
 import { createFollowUpRepository } from '../../src/storage/follow-up-repository';
 import { createNetworkRepository } from '../../src/storage/network-repository';
-import { startBenchStack, TEAMS_LIMITS, type BenchStack } from './bench-stack';
+import { startBenchStack, tenantOfConversation, TEAMS_LIMITS, type BenchStack } from './bench-stack';
 
 export const REMINDERS = 10_000;
 const NETWORKS = 200;
@@ -73,6 +73,30 @@ async function seed(stack: BenchStack, tenants: number): Promise<void> {
   await Promise.all(Array.from({ length: 32 }, worker));
 }
 
+/**
+ * How the arrivals spread over the run: the rate in full flow (between the 5th and the 95th percentile arrival) and
+ * the seconds the start (to the 5th percentile) and the end (from the 95th) took beyond what they would at that rate.
+ */
+const flowOf = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  if (sorted.length < 20) return undefined;
+  const at = (share: number) => Math.floor((sorted.length - 1) * share);
+  const [i5, i95] = [at(0.05), at(0.95)];
+  const t = (i: number) => (sorted[i]! - sorted[0]!) / 1000;
+  const fullFlow = (i95 - i5) / (t(i95) - t(i5));
+  const perSecond: number[] = [];
+  for (const time of sorted) {
+    const second = Math.floor((time - sorted[0]!) / 1000);
+    perSecond[second] = (perSecond[second] ?? 0) + 1;
+  }
+  return {
+    fullFlowPerSecond: Number(fullFlow.toFixed(1)),
+    startSecondsLost: Number((t(i5) - i5 / fullFlow).toFixed(2)),
+    endSecondsLost: Number((t(sorted.length - 1) - t(i95) - (sorted.length - 1 - i95) / fullFlow).toFixed(2)),
+    perSecond: Array.from(perSecond, (n) => n ?? 0),
+  };
+};
+
 /** The follow-up a reminder card is about (its Done button carries the id). */
 const followUpOf = (body: Record<string, unknown>): string => {
   const card = (body.attachments as { content: { actions?: { data?: { followUpId?: string } }[] } }[])?.[0]
@@ -96,32 +120,42 @@ export async function dispatch(tenants: number, fault: { killAfter?: number } = 
     stack.connector.reset();
     stack.connector.throttled = 0;
     stack.connector.throttledBy = { tenant: 0, conversation: 0 };
+    stack.connector.throttledAt.length = 0;
     await stack.restart({ SCHEDULER_INTERVAL_MS: '500' });
     const started = Date.now();
     const posts = () =>
       stack.connector.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
     let shown = Date.now();
     let receivedAtKill: number | undefined;
-    const distinctNow = () => new Set(posts().map((c) => followUpOf(c.body))).size;
+    // Counted as calls come in (the stub shares this process: a scan of every call each time would delay its
+    // answers, and so the arrival times it checks against Teams' limits).
+    const seen = { calls: 0, posts: 0, followUps: new Set<string>() };
+    const distinctNow = () => {
+      const calls = stack.connector.calls;
+      for (; seen.calls < calls.length; seen.calls += 1) {
+        const c = calls[seen.calls]!;
+        if (c.method !== 'POST' || !c.path.includes('/activities')) continue;
+        seen.posts += 1;
+        seen.followUps.add(followUpOf(c.body));
+      }
+      return seen.followUps.size;
+    };
     while (distinctNow() < REMINDERS && Date.now() - started < DRAIN_TIMEOUT_MS) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      if (
-        fault.killAfter !== undefined &&
-        receivedAtKill === undefined &&
-        posts().length >= fault.killAfter
-      ) {
+      if (fault.killAfter !== undefined && receivedAtKill === undefined && seen.posts >= fault.killAfter) {
         // Killed mid-dispatch with sends in flight; started again with its clock past the dead instance's claim
         // leases (5 minutes), as a restarted instance would find them after that long.
         stack.bot.process.child.kill('SIGKILL');
         await stack.bot.process.exit;
-        receivedAtKill = posts().length;
+        distinctNow();
+        receivedAtKill = seen.posts;
         const clockAt = new Date(Date.parse(CLOCK_AT) + (Date.now() - started) + 5 * 60_000 + 1000);
         await stack.restart({ SCHEDULER_INTERVAL_MS: '500', BENCH_CLOCK_AT: clockAt.toISOString() });
       }
       if (Date.now() - shown > 10_000) {
         shown = Date.now();
         process.stdout.write(
-          `  ${tenants} tenant(s): ${posts().length} reminders received, ${stack.connector.throttled} 429s\n`,
+          `  ${tenants} tenant(s): ${seen.posts} reminders received, ${stack.connector.throttled} 429s\n`,
         );
         for (const line of stack.bot.process.stdout.splice(0).slice(-3))
           process.stdout.write(`  bot: ${line}\n`);
@@ -135,6 +169,21 @@ export async function dispatch(tenants: number, fault: { killAfter?: number } = 
     const perSecond = received.length > 1 ? (received.length - 1) / ((last - first) / 1000) : 0;
     const ceiling = TEAMS_LIMITS.perTenant * tenants;
     const distinct = new Set(received.map((c) => followUpOf(c.body))).size;
+    const flow = flowOf(received.map((c) => c.at));
+    const byTenant = new Map<string, number[]>();
+    for (const c of received) {
+      const tenant = tenantOfConversation(c.conversationId);
+      byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), c.at]);
+    }
+    const fullFlowByTenant = Object.fromEntries(
+      [...byTenant].map(([tenant, times]) => [tenant, flowOf(times)?.fullFlowPerSecond]),
+    );
+    if (flow)
+      process.stdout.write(
+        `  ${tenants} tenant(s): full flow ${flow.fullFlowPerSecond}/s; start lost ${flow.startSecondsLost} s, ` +
+          `end lost ${flow.endSecondsLost} s; first seconds ${flow.perSecond.slice(0, 5).join(' ')}, last ` +
+          `${flow.perSecond.slice(-5).join(' ')}\n`,
+      );
     return {
       ...(receivedAtKill !== undefined ? { killedAfterReceived: receivedAtKill } : {}),
       tenants,
@@ -148,6 +197,9 @@ export async function dispatch(tenants: number, fault: { killAfter?: number } = 
       perSecond: Number(perSecond.toFixed(1)),
       ceilingPerSecond: ceiling,
       ofCeiling: Number((perSecond / ceiling).toFixed(3)),
+      /** Seconds after the first reminder arrived that each 429 was answered. */
+      throttled429At: stack.connector.throttledAt.map((at) => Number(((at - first) / 1000).toFixed(1))),
+      ...(flow ? { flow: { ...flow, fullFlowByTenant } } : {}),
     };
   } finally {
     await stack.stop();

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   /** The activity id this stub answered with, as Teams would. */
   id: string;
+  /** When it was recorded (epoch ms). */
+  at: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export class ConnectorStub {
   limits?: { perConversation: number; perTenant: number; tenantOf(conversationId: string): string };
   /** 429s answered because of `limits`. */
   throttled = 0;
+  /** When each of them was answered (epoch ms). */
+  readonly throttledAt: number[] = [];
   /** The same 429s by the limit that was reached first (a request over both counts as a tenant's). */
   throttledBy = { tenant: 0, conversation: 0 };
   /** When the first and the latest call were recorded (epoch ms), for rates. */
@@ -101,7 +105,14 @@ export class ConnectorStub {
     const refused = this.refusedPersonalChats.get(userId);
     if (refused) return { status: refused, body: { error: { code: 'Forbidden' } } };
     const id = `a:personal:${userId}`;
-    this.calls.push({ method: 'POST', path: '/v3/conversations', conversationId: '', body, id });
+    this.calls.push({
+      method: 'POST',
+      path: '/v3/conversations',
+      conversationId: '',
+      body,
+      id,
+      at: Date.now(),
+    });
     return { status: 201, body: { id } };
   }
 
@@ -139,6 +150,7 @@ export class ConnectorStub {
       const over = this.overLimit(keys, now);
       if (over !== undefined) {
         this.throttled += 1;
+        this.throttledAt.push(now);
         this.throttledBy[over.startsWith('tenant:') ? 'tenant' : 'conversation'] += 1;
         return { status: 429, body: { error: { code: 'TooManyRequests' } }, headers: { 'retry-after': '1' } };
       }
@@ -173,6 +185,7 @@ export class ConnectorStub {
       conversationId,
       body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       id,
+      at: this.lastCallAt,
     });
     for (const wake of this.waiters.splice(0)) wake();
     return { status: 200, body: { id } };

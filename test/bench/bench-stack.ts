@@ -66,7 +66,7 @@ async function untilHealthy(url: string, child: BotProcess, timeoutMs = 60_000):
  * the bot (compiled, `npm run build`) or the echo baseline as its own process with authentication off.
  */
 export async function startBenchStack(options: {
-  /** `bot-at-clock`: the bot with its clock moved (BENCH_CLOCK_AT in `env`), run from TypeScript. */
+  /** `bot-at-clock`: the compiled bot with its clock moved (BENCH_CLOCK_AT in `env`). */
   entry: 'bot' | 'echo' | 'bot-at-clock';
   env?: Record<string, string>;
 }): Promise<BenchStack> {

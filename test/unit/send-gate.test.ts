@@ -1,4 +1,4 @@
-import { SAFE_WINDOW_MS, SendGate } from '../../src/bot/send-gate';
+import { ROUND_TRIPS_KEPT, SAFE_WINDOW_MS, SendGate } from '../../src/bot/send-gate';
 
 /** Times (ms from start) at which `take` let each request through. */
 async function passTimes(
@@ -133,7 +133,7 @@ describe('SendGate', () => {
     expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(20);
   });
 
-  it('counts a send from when it left, its answer less the quickest round trip, when the process stalled before it went', async () => {
+  it('counts a send from its answer while too few round trips are known (a stall before it went pushes the next back)', async () => {
     // Two sends per SAFE_WINDOW_MS for this tenant.
     const gate = new SendGate({ perConversation: 7, perTenant: 1.9 }, Date.now, {
       perConversation: 7,
@@ -150,6 +150,29 @@ describe('SendGate', () => {
     expect(since()).toBeGreaterThanOrEqual(SAFE_WINDOW_MS - 5);
     await gate.admit('t', 'c4'); // a window after the second left, not after it was let out
     expect(since()).toBeGreaterThanOrEqual(left + SAFE_WINDOW_MS - 5);
+  });
+
+  it('counts a send from its answer less the quickest known round trip, so slow answers do not lower the rate', async () => {
+    const gate = new SendGate({ perConversation: 7, perTenant: 1.9 }, Date.now, {
+      perConversation: 7,
+      perTenant: 2,
+    });
+    const answerIn = async (ms: number, answered: Promise<() => void>): Promise<void> => {
+      const answer = await answered;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      answer();
+    };
+    // Enough round trips of 150 ms each, to other tenants (which do not wait on each other).
+    await Promise.all(
+      Array.from({ length: ROUND_TRIPS_KEPT }, (_, i) => answerIn(150, gate.admit(`warm${i}`, `w${i}`))),
+    );
+    const start = Date.now();
+    const since = () => Date.now() - start;
+    await answerIn(150, gate.admit('t', 'c1'));
+    await answerIn(150, gate.admit('t', 'c2'));
+    await gate.admit('t', 'c3'); // a window after the first left: its answer less 150 ms, not its answer
+    expect(since()).toBeGreaterThanOrEqual(SAFE_WINDOW_MS - 5);
+    expect(since()).toBeLessThan(SAFE_WINDOW_MS + 100);
   });
 
   it("waits out a tenant's Retry-After before its next request", async () => {

@@ -36,7 +36,7 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     SEND_RATE_PER_CONVERSATION: z.coerce.number().min(0.1).max(7).default(6.8),
-    SEND_RATE_PER_TENANT: z.coerce.number().min(0.1).max(50).default(48),
+    SEND_RATE_PER_TENANT: z.coerce.number().min(0.1).max(50).default(49),
     SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     PUBLIC_BASE_URL: z
       .string()

@@ -8,10 +8,11 @@ export const TEAMS_SEND_RATES: SendRates = { perConversation: 7, perTenant: 50 }
 
 /**
  * Teams counts its limits per second as requests arrive; `admit` never lets more go in any window this long than
- * fit in Teams' second: 40 ms more for arrivals that come closer together than they left (jitter on the way). At
- * the default 48/s the slots are 1,041.7 ms per 50, so this check seldom holds a send back.
+ * fit in Teams' second: 20 ms more for arrivals that come closer together than counted (each send counts from when
+ * it left, its answer less the quickest recent round trip; this covers jitter on the way beyond that). At the
+ * default 49/s the slots are 1,020.4 ms per 50, so this check seldom holds a send back.
  */
-export const SAFE_WINDOW_MS = 1040;
+export const SAFE_WINDOW_MS = 1020;
 
 /** How many of the latest round trips the quickest is taken from. */
 export const ROUND_TRIPS_KEPT = 64;

@@ -14,6 +14,9 @@ async function passTimes(
   );
 }
 
+/** How much later than `admit` counted a send the test may see it pass (its promise chain runs after). */
+const MEASURED_LATE_MS = 5;
+
 /** The most requests that passed within any window of `windowMs`. */
 function busiestWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -65,7 +68,7 @@ describe('SendGate', () => {
     });
     const times = await Promise.all(passed);
     // Without the check the 14 delayed ones pass at once; with it, 11 (the limit) and the rest a window later.
-    expect(busiestWindow(times, SAFE_WINDOW_MS)).toBeLessThanOrEqual(11);
+    expect(busiestWindow(times, SAFE_WINDOW_MS - MEASURED_LATE_MS)).toBeLessThanOrEqual(11);
     expect(Math.max(...times)).toBeGreaterThanOrEqual(1500 + SAFE_WINDOW_MS - 10);
   });
 
@@ -88,7 +91,7 @@ describe('SendGate', () => {
     // 40 gaps of 50 ms: the lateness does not add up.
     expect(Math.max(...times)).toBeGreaterThanOrEqual(2000);
     expect(Math.max(...times)).toBeLessThan(2000 + 100);
-    expect(busiestWindow(times, SAFE_WINDOW_MS)).toBeLessThanOrEqual(21);
+    expect(busiestWindow(times, SAFE_WINDOW_MS - MEASURED_LATE_MS)).toBeLessThanOrEqual(21);
   });
 
   it('does not push later sends back after one went late (a stalled process keeps its rate)', async () => {
@@ -115,7 +118,7 @@ describe('SendGate', () => {
     // 60 gaps of 50 ms; the 150 ms are made up (a check against the pace itself ended near 3,140 ms).
     expect(Math.max(...times)).toBeGreaterThanOrEqual(3000);
     expect(Math.max(...times)).toBeLessThan(3000 + 60);
-    expect(busiestWindow(times, SAFE_WINDOW_MS)).toBeLessThanOrEqual(21);
+    expect(busiestWindow(times, SAFE_WINDOW_MS - MEASURED_LATE_MS)).toBeLessThanOrEqual(21);
   });
 
   it("uses the tenant's free slots for other conversations while one conversation waits for its own", async () => {
@@ -162,17 +165,17 @@ describe('SendGate', () => {
       await new Promise((resolve) => setTimeout(resolve, ms));
       answer();
     };
-    // Enough round trips of 150 ms each, to other tenants (which do not wait on each other).
+    // Enough round trips of 300 ms each, to other tenants (which do not wait on each other).
     await Promise.all(
-      Array.from({ length: ROUND_TRIPS_KEPT }, (_, i) => answerIn(150, gate.admit(`warm${i}`, `w${i}`))),
+      Array.from({ length: ROUND_TRIPS_KEPT }, (_, i) => answerIn(300, gate.admit(`warm${i}`, `w${i}`))),
     );
     const start = Date.now();
     const since = () => Date.now() - start;
-    await answerIn(150, gate.admit('t', 'c1'));
-    await answerIn(150, gate.admit('t', 'c2'));
-    await gate.admit('t', 'c3'); // a window after the first left: its answer less 150 ms, not its answer
+    await answerIn(300, gate.admit('t', 'c1'));
+    await answerIn(300, gate.admit('t', 'c2'));
+    await gate.admit('t', 'c3'); // a window after the first left (its answer less 300 ms), not after its answer
     expect(since()).toBeGreaterThanOrEqual(SAFE_WINDOW_MS - 5);
-    expect(since()).toBeLessThan(SAFE_WINDOW_MS + 100);
+    expect(since()).toBeLessThan(SAFE_WINDOW_MS + 200);
   });
 
   it("waits out a tenant's Retry-After before its next request", async () => {

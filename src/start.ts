@@ -127,7 +127,7 @@ export async function startBot(
         instanceId,
         leaseMs: REMINDER_CLAIM_LEASE_MS,
         batchSize: 1000,
-        concurrency: 256,
+        concurrency: 8,
         logger,
       }),
       createOverdueDigestTask({

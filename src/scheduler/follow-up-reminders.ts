@@ -54,8 +54,9 @@ export function createReminderTask(deps: {
   clock: Clock;
   instanceId: string;
   leaseMs: number;
-  /** Reminders read per query and worked on at once. */
+  /** Reminders read per query (the next query goes when less than half of them are left to send). */
   batchSize: number;
+  /** Networks' groups of reminders claimed at once (each group is then sent in turn, all groups together). */
   concurrency: number;
   logger: Logger;
 }): ScheduledTask {
@@ -213,100 +214,109 @@ export function createReminderTask(deps: {
         }
         return found;
       };
-      // The next batch is asked for while the current one is still being sent (when a quarter of it is left), so
-      // sending never waits for a query. What this run has already taken is skipped when it comes back (the query
-      // returns the due ones not claimed, which includes those still queued here).
       const idOf = (found: VersionedFollowUp): string =>
         `${found.followUp.networkId}/${found.followUp.followUpId}`;
+      /** Every reminder this run has found; a query that finds one again skips it. */
       const taken = new Set<string>();
-      /** Taken and not yet claimed (queued, or its claim on its way): a query still finds these due. */
+      /** Taken and its claim not yet settled: a query still finds these due. */
       const open = new Set<string>();
-      /** Settles when the next group's claims have (a query answering only `open` ones waits for it). */
-      let settled: { promise: Promise<void>; resolve: () => void } | undefined;
-      const settledOne = (): Promise<void> => {
-        if (!settled) {
-          let resolve = (): void => undefined;
-          const promise = new Promise<void>((r) => (resolve = r));
-          settled = { promise, resolve };
-        }
-        return settled.promise;
-      };
-      const queue: VersionedFollowUp[] = [];
-      let exhausted = false;
+      /** Taken and not yet through (claimed and sent, or dropped). */
+      let unsent = 0;
       let failure: { error: unknown } | undefined;
-      let fetching: Promise<void> | undefined;
-      const fetchOnce = async (): Promise<void> => {
-        for (;;) {
-          const due = await deps.followUps.dueReminders(now, deps.batchSize);
-          let fresh = 0;
-          let stillOpen = false;
-          for (const found of due) {
-            const id = idOf(found);
-            if (taken.has(id)) {
-              stillOpen ||= open.has(id);
-              continue;
-            }
-            taken.add(id);
-            open.add(id);
-            queue.push(found);
-            fresh += 1;
-          }
-          // Less than asked for: everything due is here. Nothing new and nothing of ours in the answer: the rest
-          // is held elsewhere (or its network is not active).
-          if (due.length < deps.batchSize || (fresh === 0 && !stillOpen)) exhausted = true;
-          if (fresh > 0 || exhausted || queue.length > 0) return;
-          // Only our own, still being claimed: ask again once some of those are settled.
-          await settledOne();
-        }
+      /** Settles at the next change: a claim settled, a reminder through, a failure. */
+      let wake = (): void => undefined;
+      let changed = new Promise<void>((resolve) => (wake = resolve));
+      const notify = (): void => {
+        wake();
+        changed = new Promise<void>((resolve) => (wake = resolve));
       };
-      const fetchMore = (): Promise<void> =>
-        (fetching ??= fetchOnce()
-          .catch((error: unknown) => {
-            failure = { error };
-            exhausted = true;
-          })
-          .finally(() => {
-            fetching = undefined;
-          }));
-      const lowWater = Math.max(deps.concurrency, Math.floor(deps.batchSize / 4));
-      const worker = async (): Promise<void> => {
-        for (;;) {
-          if (!exhausted && queue.length <= lowWater) {
-            const more = fetchMore();
-            if (queue.length === 0) await more;
-          }
-          const first = queue.shift();
-          if (!first) {
-            if (exhausted) return;
-            continue;
-          }
-          // The network's other reminders queued here go with it: claimed in one request, then sent in turn
-          // (its chat takes only a few a second anyway).
-          const networkId = first.followUp.networkId;
-          const group = [first];
-          for (let i = 0; i < queue.length && group.length < GROUP_MOST;)
-            if (queue[i]!.followUp.networkId === networkId) group.push(...queue.splice(i, 1));
-            else i += 1;
-          let claimed: Awaited<ReturnType<typeof claimAll>> = [];
-          let network: Network | undefined;
+      let claiming = 0;
+      const claimTurns: (() => void)[] = [];
+
+      /**
+       * One network's reminders found together: claimed (at most `concurrency` groups at once, so the first claims
+       * are not slowed by all the others and sending starts soon), then sent in turn.
+       */
+      const work = async (group: VersionedFollowUp[]): Promise<void> => {
+        let claimed: Awaited<ReturnType<typeof claimAll>> = [];
+        let network: Network | undefined;
+        try {
+          if (claiming >= deps.concurrency) await new Promise<void>((turn) => claimTurns.push(turn));
+          else claiming += 1;
           try {
-            network = await networkOf(networkId);
-            if (network?.status !== 'active') continue;
+            network = await networkOf(group[0]!.followUp.networkId);
+            if (network?.status !== 'active') return;
             if (!isSendingTime(reminderPolicyOf(network.settings), network.settings.timeZone, now)) {
               for (const found of group) await defer(found, network, now);
-              continue;
+              return;
             }
             claimed = await claimAll(group, now);
           } finally {
+            // The turn passes to the next group waiting (the count stays), else it is given back.
+            const next = claimTurns.shift();
+            if (next) next();
+            else claiming -= 1;
             for (const found of group) open.delete(idOf(found));
-            settled?.resolve();
-            settled = undefined;
+            unsent -= group.length - claimed.length;
+            notify();
           }
-          for (const { version, key, claimedAt } of claimed)
-            await send(version, key, claimedAt, network, now);
+          for (const { version, key, claimedAt } of claimed) {
+            try {
+              await send(version, key, claimedAt, network, now);
+            } finally {
+              unsent -= 1;
+              notify();
+            }
+          }
+        } catch (error) {
+          failure ??= { error };
+          notify();
         }
       };
-      await Promise.all(Array.from({ length: deps.concurrency }, worker));
+
+      // The next batch is asked for while the current one is still being sent (when less than half a batch is
+      // left), so sending never waits for a query, and a query never competes with the claims of the batch
+      // before. What this run has already taken is skipped when it comes back (the query returns the due ones not
+      // claimed, which includes those whose claim is on its way).
+      const lowWater = Math.floor(deps.batchSize / 2);
+      const groups: Promise<void>[] = [];
+      for (;;) {
+        while (!failure && unsent > lowWater) await changed;
+        if (failure) break;
+        let due: VersionedFollowUp[];
+        try {
+          due = await deps.followUps.dueReminders(now, deps.batchSize);
+        } catch (error) {
+          failure = { error };
+          break;
+        }
+        const fresh = new Map<string, VersionedFollowUp[]>();
+        let stillOpen = false;
+        for (const found of due) {
+          const id = idOf(found);
+          if (taken.has(id)) {
+            stillOpen ||= open.has(id);
+            continue;
+          }
+          taken.add(id);
+          open.add(id);
+          const networkId = found.followUp.networkId;
+          fresh.set(networkId, [...(fresh.get(networkId) ?? []), found]);
+        }
+        // A network's reminders go together, at most GROUP_MOST (its chat takes only a few a second anyway).
+        for (const all of fresh.values())
+          for (let i = 0; i < all.length; i += GROUP_MOST) {
+            const group = all.slice(i, i + GROUP_MOST);
+            unsent += group.length;
+            groups.push(work(group));
+          }
+        // Less than asked for: everything due is here. Nothing new and nothing of ours in the answer: the rest is
+        // held elsewhere (or its network is not active). Only our own, still being claimed: ask again once some
+        // of those are settled.
+        if (due.length < deps.batchSize || (fresh.size === 0 && !stillOpen)) break;
+        if (fresh.size === 0) await changed;
+      }
+      await Promise.all(groups);
       if (failure) throw failure.error;
     },
   };

@@ -2,7 +2,7 @@ import { startBenchStack } from './bench-stack';
 import { answerStorm, MEMBERS, REPEATS } from './answer-storm';
 import { minutesBenchmark } from './minutes';
 import { schedulerCostBenchmark } from './scheduler-cost';
-import { dispatch, REMINDERS } from './reminder-dispatch';
+import { dispatch, REMINDERS, WARM_UP_REMINDERS } from './reminder-dispatch';
 import { cosmosOutageDuringStorm, killDuringDispatch } from './faults';
 import { report } from './results';
 
@@ -43,7 +43,10 @@ async function main(): Promise<void> {
     });
   }
   if (!only || only === 'reminder-dispatch') {
-    const runs = [await dispatch(1), await dispatch(5)];
+    const runs = [
+      await dispatch(1, { warmUp: WARM_UP_REMINDERS }),
+      await dispatch(5, { warmUp: WARM_UP_REMINDERS }),
+    ];
     report('reminder-dispatch', {
       runs,
       targets: {

@@ -74,9 +74,10 @@ describe('reminders from two scheduler instances', () => {
     name: string,
     wrap: (inner: ReminderDelivery) => ReminderDelivery = (d) => d,
     gate = new SendGate(TEAMS_SEND_RATES),
+    followUps = suite.bot.deps.followUps,
   ) =>
     createReminderTask({
-      followUps: suite.bot.deps.followUps,
+      followUps,
       networks: suite.bot.deps.networks,
       delivery: wrap(
         createTeamsReminderDelivery({
@@ -189,5 +190,44 @@ describe('reminders from two scheduler instances', () => {
     expect(stored?.sent).toHaveLength(1);
     expect(stored?.claim).toBeUndefined();
     expect(suite.bot.logs.entries.some((e) => e.msg === 'reminder claim lost; not sent')).toBe(true);
+  });
+
+  it('reports a query that fails mid-run only once the reminders it had claimed are sent and recorded', async () => {
+    now = new Date('2026-11-23T09:00:00Z');
+    const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:failing-query@thread.v2');
+    await inParallel(
+      Array.from({ length: 250 }, (_, i) => i),
+      20,
+      (i) =>
+        seedDueReminder(suite.bot, suite.connector.serviceUrl, {
+          networkId,
+          followUpId: `00000000-0000-4000-8000-${String(300_000 + i).padStart(12, '0')}`,
+          userId: `29:failing-${i}`,
+          aadObjectId: `aad-failing-${i}`,
+          tenantId: `tenant-${i % TENANTS}`,
+        }),
+    );
+    suite.connector.reset();
+    // The first query (a batch of 100) answers; the next, asked for while that batch is being sent, fails.
+    let queries = 0;
+    const followUps = {
+      ...suite.bot.deps.followUps,
+      dueReminders: (at: Date, limit: number) =>
+        ++queries === 1
+          ? suite.bot.deps.followUps.dueReminders(at, limit)
+          : Promise.reject(new Error('Cosmos is unavailable')),
+    };
+    now = new Date(DUE_AT);
+    await expect(instance('failing-query', undefined, undefined, followUps).run(now)).rejects.toThrow(
+      'Cosmos is unavailable',
+    );
+    expect(queries).toBe(2);
+    // Right when the run reports the failure: the whole first batch has gone out and is recorded, none is left
+    // claimed, and the rest waits untouched for the next tick.
+    const stored = await suite.bot.deps.followUps.listOpen(networkId);
+    const sent = stored.filter((f) => f.reminders?.sent.length === 1);
+    expect(sent).toHaveLength(100);
+    expect(stored.filter((f) => f.reminders?.claim)).toEqual([]);
+    expect(suite.connector.calls.filter((c) => c.method === 'POST')).toHaveLength(100);
   });
 });

@@ -5,10 +5,12 @@ import { runLoad } from './load';
 import { dispatch } from './reminder-dispatch';
 
 const OUTAGE_MS = 5000;
+/** Cosmos is cut once this many of the 1,000 have been answered (a time would miss a storm that is over sooner). */
+const CUT_AFTER_ANSWERS = 300;
 
 /**
- * Cosmos goes off the network (the TCP proxy between the bot and it is cut) while 1,000 members answer at
- * concurrency 50, and comes back 5 s later. Every answer gets either the card (stored) or the storage message;
+ * Cosmos goes off the network (the TCP proxy between the bot and it is cut) after 300 of 1,000 members answering at
+ * concurrency 50 have had their answer, and comes back 5 s later. Every answer gets either the card (stored) or the storage message;
  * then those who got the message press again, as they are told to. Counted in Cosmos after.
  */
 export async function cosmosOutageDuringStorm() {
@@ -17,13 +19,18 @@ export async function cosmosOutageDuringStorm() {
     const { network, newMeeting } = await prepareNetwork(stack);
     const meetingId = await newMeeting();
     const bodies = answers(stack, network.conversation, network.networkId, meetingId);
-    const outage = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await stack.proxy.cut();
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      await stack.proxy.restore();
-    })();
-    const storm = await runLoad(`${stack.bot.url}/api/messages`, bodies, 50, isCard);
+    let outage: Promise<void> | undefined;
+    let answeredBeforeCut = 0;
+    const storm = await runLoad(`${stack.bot.url}/api/messages`, bodies, 50, isCard, (answered) => {
+      if (outage || answered < CUT_AFTER_ANSWERS) return;
+      answeredBeforeCut = answered;
+      outage = (async () => {
+        await stack.proxy.cut();
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+        await stack.proxy.restore();
+      })();
+    });
+    if (!outage) throw new Error('the storm was over before Cosmos was cut');
     await outage;
     const storageMessage = (body: unknown) =>
       (body as { value?: unknown } | undefined)?.value === sv['error.Unavailable'];
@@ -39,6 +46,7 @@ export async function cosmosOutageDuringStorm() {
       members: MEMBERS,
       outageMs: OUTAGE_MS,
       duringStorm: {
+        answeredBeforeCut,
         seconds: storm.seconds,
         answeredWithCard: cards,
         toldStorageUnavailable: told,
@@ -52,6 +60,7 @@ export async function cosmosOutageDuringStorm() {
       storedAfterRetry: storedAfter.stored,
       distinctAfterRetry: storedAfter.distinct,
       targets: {
+        cutMidStorm: answeredBeforeCut < MEMBERS && told > 0,
         everyoneGotACardOrTheMessage: other === 0,
         everyCardStored: storedBeforeRetry.stored >= cards,
         allStoredAfterRetry: storedAfter.stored === MEMBERS && storedAfter.distinct === MEMBERS,

@@ -52,6 +52,8 @@ export async function runLoad(
   bodies: unknown[],
   concurrency: number,
   check: (status: number, body: unknown) => boolean = (status) => status === 200,
+  /** Called with how many have been answered so far, after each answer. */
+  onAnswered: (count: number) => void = () => undefined,
 ): Promise<LoadFigures & { answers: { status: number; body: unknown }[] }> {
   const latencies: number[] = [];
   const answers: { status: number; body: unknown }[] = new Array(bodies.length);
@@ -80,6 +82,7 @@ export async function runLoad(
         errors += 1;
       }
       latencies.push(performance.now() - begin);
+      onAnswered(latencies.length);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

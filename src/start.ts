@@ -126,7 +126,7 @@ export async function startBot(
         clock,
         instanceId,
         leaseMs: REMINDER_CLAIM_LEASE_MS,
-        batchSize: 1000,
+        batchSize: 500,
         concurrency: 8,
         logger,
       }),

@@ -44,11 +44,9 @@ export class SendGate {
    * least time between two of its sends.
    */
   private readonly sent = new Map<string, { at: number[]; next: number; gap: number }>();
-  /** The latest requests' round trips (ms), for when a send really left (see `admit`). */
+  /** The latest requests' round trips (ms), for when a send really left (see `admit`); grows to ROUND_TRIPS_KEPT. */
   private readonly roundTrips: number[] = [];
   private roundTripNext = 0;
-  /** Round trips measured so far (up to ROUND_TRIPS_KEPT). */
-  private roundTripsKnown = 0;
 
   constructor(
     private readonly rates: SendRates = TEAMS_SEND_RATES,
@@ -143,9 +141,8 @@ export class SendGate {
     const now = this.now();
     this.roundTrips[this.roundTripNext] = now - letOut;
     this.roundTripNext = (this.roundTripNext + 1) % ROUND_TRIPS_KEPT;
-    this.roundTripsKnown = Math.min(ROUND_TRIPS_KEPT, this.roundTripsKnown + 1);
     const left =
-      this.roundTripsKnown < ROUND_TRIPS_KEPT ? now : Math.max(letOut, now - Math.min(...this.roundTrips));
+      this.roundTrips.length < ROUND_TRIPS_KEPT ? now : Math.max(letOut, now - Math.min(...this.roundTrips));
     // Unless its place was taken meanwhile (a request that took longer than the window).
     for (const { ring, index } of places) if (ring.at[index] === letOut) ring.at[index] = left;
   }

@@ -301,7 +301,9 @@ export function createReminderTask(deps: {
           taken.add(id);
           open.add(id);
           const networkId = found.followUp.networkId;
-          fresh.set(networkId, [...(fresh.get(networkId) ?? []), found]);
+          const ofNetwork = fresh.get(networkId);
+          if (ofNetwork) ofNetwork.push(found);
+          else fresh.set(networkId, [found]);
         }
         // A network's reminders go together, at most GROUP_MOST (its chat takes only a few a second anyway).
         for (const all of fresh.values())

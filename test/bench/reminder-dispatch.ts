@@ -142,21 +142,28 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
     stack.connector.throttledAt.length = 0;
     await stack.restart({ SCHEDULER_INTERVAL_MS: '500' });
     const started = Date.now();
-    const posts = () =>
-      stack.connector.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
     let shown = Date.now();
     let receivedAtKill: number | undefined;
-    // Counted as calls come in (the stub shares this process: a scan of every call each time would delay its
+    // Sorted as calls come in (the stub shares this process: a scan of every call each time would delay its
     // answers, and so the arrival times it checks against Teams' limits).
-    const seen = { calls: 0, posts: 0, followUps: new Set<string>() };
+    const seen = {
+      calls: 0,
+      /** The 10,000's posts (with any sent twice), and the warm-up's arrival times. */
+      posts: [] as typeof stack.connector.calls,
+      warmUpAt: [] as number[],
+      followUps: new Set<string>(),
+    };
     const distinctNow = () => {
       const calls = stack.connector.calls;
       for (; seen.calls < calls.length; seen.calls += 1) {
         const c = calls[seen.calls]!;
         if (c.method !== 'POST' || !c.path.includes('/activities')) continue;
         const followUpId = followUpOf(c.body);
-        if (warmUpIds.has(followUpId)) continue;
-        seen.posts += 1;
+        if (warmUpIds.has(followUpId)) {
+          seen.warmUpAt.push(c.at);
+          continue;
+        }
+        seen.posts.push(c);
         seen.followUps.add(followUpId);
       }
       return seen.followUps.size;
@@ -166,48 +173,50 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
       if (
         options.killAfter !== undefined &&
         receivedAtKill === undefined &&
-        seen.posts >= options.killAfter
+        seen.posts.length >= options.killAfter
       ) {
         // Killed mid-dispatch with sends in flight; started again with its clock past the dead instance's claim
         // leases (5 minutes), as a restarted instance would find them after that long.
         stack.bot.process.child.kill('SIGKILL');
         await stack.bot.process.exit;
         distinctNow();
-        receivedAtKill = seen.posts;
+        receivedAtKill = seen.posts.length;
         const clockAt = new Date(Date.parse(CLOCK_AT) + (Date.now() - started) + 5 * 60_000 + 1000);
         await stack.restart({ SCHEDULER_INTERVAL_MS: '500', BENCH_CLOCK_AT: clockAt.toISOString() });
       }
       if (Date.now() - shown > 10_000) {
         shown = Date.now();
         process.stdout.write(
-          `  ${tenants} tenant(s): ${seen.posts} reminders received, ${stack.connector.throttled} 429s\n`,
+          `  ${tenants} tenant(s): ${seen.posts.length} reminders received, ${stack.connector.throttled} 429s\n`,
         );
         for (const line of stack.bot.process.stdout.splice(0).slice(-3))
           process.stdout.write(`  bot: ${line}\n`);
       }
     }
     const done = Date.now();
-    const all = posts();
-    const received = all.filter((c) => !warmUpIds.has(followUpOf(c.body)));
+    distinctNow();
+    const received = seen.posts;
     // The stub records each post as it answers it; the send times are spread over the run.
     const times = received.map((c) => c.at);
     const first = times.length ? Math.min(...times) : started;
     const last = times.length ? Math.max(...times) : done;
     // Without a warm-up, from the bot's start; with one, from when the first of the 10,000 arrived.
     const drainSeconds = ((options.warmUp ? last : done) - (options.warmUp ? first : started)) / 1000;
-    const warmUp = all.filter((c) => warmUpIds.has(followUpOf(c.body))).map((c) => c.at);
+    const warmUp = seen.warmUpAt;
     if (options.warmUp && (warmUp.length < options.warmUp || Math.max(...warmUp) >= first))
       throw new Error(
         `the warm-up (${warmUp.length} of ${options.warmUp} arrived) was not over when the 10,000 fell due`,
       );
     const perSecond = received.length > 1 ? (received.length - 1) / ((last - first) / 1000) : 0;
     const ceiling = TEAMS_LIMITS.perTenant * tenants;
-    const distinct = new Set(received.map((c) => followUpOf(c.body))).size;
+    const distinct = seen.followUps.size;
     const flow = flowOf(times);
     const byTenant = new Map<string, number[]>();
     for (const c of received) {
       const tenant = tenantOfConversation(c.conversationId);
-      byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), c.at]);
+      const ofTenant = byTenant.get(tenant);
+      if (ofTenant) ofTenant.push(c.at);
+      else byTenant.set(tenant, [c.at]);
     }
     const fullFlowByTenant = Object.fromEntries(
       [...byTenant].map(([tenant, times]) => [tenant, flowOf(times)?.fullFlowPerSecond]),

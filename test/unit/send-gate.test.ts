@@ -14,6 +14,34 @@ async function passTimes(
   );
 }
 
+/**
+ * Times (ms from `start`) at which each of `count` sends to tenant `t`, one per conversation, passed `take`, then
+ * `between` (work between the slot and the request), then `admit`.
+ */
+function admitTimes(
+  gate: SendGate,
+  count: number,
+  start = Date.now(),
+  between: (i: number) => unknown = () => undefined,
+): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      gate
+        .take('t', `c${i}`)
+        .then(() => between(i))
+        .then(() => gate.admit('t', `c${i}`))
+        .then(() => Date.now() - start),
+    ),
+  );
+}
+
+/** A gate pacing a tenant at `limit` - 1 a second that never lets it over `limit` in a window. */
+const gateUnder = (limit: number): SendGate =>
+  new SendGate({ perConversation: 7, perTenant: limit - 1 }, Date.now, {
+    perConversation: 7,
+    perTenant: limit,
+  });
+
 /** How much later than `admit` counted a send the test may see it pass (its promise chain runs after). */
 const MEASURED_LATE_MS = 5;
 
@@ -49,44 +77,27 @@ describe('SendGate', () => {
   });
 
   it("holds any window to Teams' limit even when sends were let out late together (a blocked event loop)", async () => {
-    const gate = new SendGate({ perConversation: 7, perTenant: 10 }, Date.now, {
-      perConversation: 7,
-      perTenant: 11,
-    });
     const start = Date.now();
     // Slots at 0, 100, ... 1,400 ms; then the loop is blocked for 1,500 ms, so every timer is due at once.
-    const passed = Array.from({ length: 15 }, (_, i) =>
-      gate
-        .take('t', `c${i}`)
-        .then(() => gate.admit('t', `c${i}`))
-        .then(() => Date.now() - start),
-    );
+    const passed = admitTimes(gateUnder(11), 15, start);
     setImmediate(() => {
       while (Date.now() - start < 1500) {
         // busy: nothing else runs
       }
     });
-    const times = await Promise.all(passed);
+    const times = await passed;
     // Without the check the 14 delayed ones pass at once; with it, 11 (the limit) and the rest a window later.
     expect(busiestWindow(times, SAFE_WINDOW_MS - MEASURED_LATE_MS)).toBeLessThanOrEqual(11);
     expect(Math.max(...times)).toBeGreaterThanOrEqual(1500 + SAFE_WINDOW_MS - 10);
   });
 
   it('keeps the pace when each send goes a few ms after its slot', async () => {
-    const gate = new SendGate({ perConversation: 7, perTenant: 20 }, Date.now, {
-      perConversation: 7,
-      perTenant: 21,
-    });
-    const start = Date.now();
-    const times = await Promise.all(
-      Array.from({ length: 41 }, (_, i) =>
-        gate
-          .take('t', `c${i}`)
-          // Work between the slot and the request that makes each send a few ms late.
-          .then(() => new Promise((resolve) => setTimeout(resolve, 4 + (i % 3))))
-          .then(() => gate.admit('t', `c${i}`))
-          .then(() => Date.now() - start),
-      ),
+    // Work between the slot and the request that makes each send a few ms late.
+    const times = await admitTimes(
+      gateUnder(21),
+      41,
+      Date.now(),
+      (i) => new Promise((resolve) => setTimeout(resolve, 4 + (i % 3))),
     );
     // 40 gaps of 50 ms: the lateness does not add up.
     expect(Math.max(...times)).toBeGreaterThanOrEqual(2000);
@@ -95,26 +106,14 @@ describe('SendGate', () => {
   });
 
   it('does not push later sends back after one went late (a stalled process keeps its rate)', async () => {
-    const gate = new SendGate({ perConversation: 7, perTenant: 20 }, Date.now, {
-      perConversation: 7,
-      perTenant: 21,
-    });
     const start = Date.now();
-    const times = await Promise.all(
-      Array.from({ length: 61 }, (_, i) =>
-        gate
-          .take('t', `c${i}`)
-          .then(() => {
-            // The tenth send's turn finds the process busy for 150 ms.
-            if (i === 10)
-              while (Date.now() - start < 650) {
-                // busy
-              }
-          })
-          .then(() => gate.admit('t', `c${i}`))
-          .then(() => Date.now() - start),
-      ),
-    );
+    const times = await admitTimes(gateUnder(21), 61, start, (i) => {
+      // The tenth send's turn finds the process busy for 150 ms.
+      if (i === 10)
+        while (Date.now() - start < 650) {
+          // busy
+        }
+    });
     // 60 gaps of 50 ms; the 150 ms are made up (a check against the pace itself ended near 3,140 ms).
     expect(Math.max(...times)).toBeGreaterThanOrEqual(3000);
     expect(Math.max(...times)).toBeLessThan(3000 + 60);

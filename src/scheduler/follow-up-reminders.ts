@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import { telemetry } from '../telemetry';
@@ -230,39 +231,37 @@ export function createReminderTask(deps: {
         wake();
         changed = new Promise<void>((resolve) => (wake = resolve));
       };
-      let claiming = 0;
-      const claimTurns: (() => void)[] = [];
+      /** At most `concurrency` groups claim at once, so the first claims are not slowed by all the others. */
+      const claimTurn = pLimit(deps.concurrency);
 
-      /**
-       * One network's reminders found together: claimed (at most `concurrency` groups at once, so the first claims
-       * are not slowed by all the others and sending starts soon), then sent in turn.
-       */
-      const work = async (group: VersionedFollowUp[]): Promise<void> => {
-        let claimed: Awaited<ReturnType<typeof claimAll>> = [];
-        let network: Network | undefined;
+      /** One network's reminders found together: its network, and those of them claimed (none if it is not time). */
+      const claimGroup = async (group: VersionedFollowUp[]) => {
+        let claimed = 0;
         try {
-          if (claiming >= deps.concurrency) await new Promise<void>((turn) => claimTurns.push(turn));
-          else claiming += 1;
-          try {
-            network = await networkOf(group[0]!.followUp.networkId);
-            if (network?.status !== 'active') return;
-            if (!isSendingTime(reminderPolicyOf(network.settings), network.settings.timeZone, now)) {
-              for (const found of group) await defer(found, network, now);
-              return;
-            }
-            claimed = await claimAll(group, now);
-          } finally {
-            // The turn passes to the next group waiting (the count stays), else it is given back.
-            const next = claimTurns.shift();
-            if (next) next();
-            else claiming -= 1;
-            for (const found of group) open.delete(idOf(found));
-            unsent -= group.length - claimed.length;
-            notify();
+          const network = await networkOf(group[0]!.followUp.networkId);
+          if (network?.status !== 'active') return undefined;
+          if (!isSendingTime(reminderPolicyOf(network.settings), network.settings.timeZone, now)) {
+            for (const found of group) await defer(found, network, now);
+            return undefined;
           }
-          for (const { version, key, claimedAt } of claimed) {
+          const won = await claimAll(group, now);
+          claimed = won.length;
+          return { network, won };
+        } finally {
+          for (const found of group) open.delete(idOf(found));
+          unsent -= group.length - claimed;
+          notify();
+        }
+      };
+
+      /** One network's reminders found together: claimed, then sent in turn. */
+      const work = async (group: VersionedFollowUp[]): Promise<void> => {
+        try {
+          const claimed = await claimTurn(() => claimGroup(group));
+          if (!claimed) return;
+          for (const { version, key, claimedAt } of claimed.won) {
             try {
-              await send(version, key, claimedAt, network, now);
+              await send(version, key, claimedAt, claimed.network, now);
             } finally {
               unsent -= 1;
               notify();

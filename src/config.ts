@@ -38,6 +38,10 @@ export const configSchema = z
     SEND_RATE_PER_CONVERSATION: z.coerce.number().min(0.1).max(7).default(6.8),
     SEND_RATE_PER_TENANT: z.coerce.number().min(0.1).max(50).default(49),
     SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    GRAPH_BASE_URL: z
+      .string()
+      .url({ message: 'must be a URL such as https://graph.microsoft.com' })
+      .optional(),
     PUBLIC_BASE_URL: z
       .string()
       .url({ message: 'must be the https address Teams users reach the bot at' })
@@ -132,6 +136,11 @@ export interface AppConfig {
   sendRates: { perConversation: number; perTenant: number };
   /** How long a proactive send may wait for Teams' answer. */
   sendTimeoutMs: number;
+  /**
+   * Microsoft Graph, read to tell whether a reminder a dead instance was sending reached its chat; undefined (no
+   * app id and no GRAPH_BASE_URL): not read, such a reminder is sent again.
+   */
+  graphBaseUrl?: string;
   /** Where users' browsers reach this server, for download links; undefined: this process's own address. */
   publicBaseUrl?: string;
   /** Signs download links; undefined outside production: a random key for this process. */
@@ -196,6 +205,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     sendRates: { perConversation: e.SEND_RATE_PER_CONVERSATION, perTenant: e.SEND_RATE_PER_TENANT },
     sendTimeoutMs: e.SEND_TIMEOUT_MS,
+    ...(e.GRAPH_BASE_URL || e.BOT_ID
+      ? { graphBaseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' }
+      : {}),
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
     ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING

@@ -19,6 +19,8 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createReminderTask } from './scheduler/follow-up-reminders';
 import { createOverdueDigestTask } from './scheduler/overdue-digests';
 import { createDigestRepository } from './storage/digest-repository';
+import { createChatHistory } from './bot/chat-history';
+import { createGraphToken } from './bot/graph-token';
 import { createProactiveSender } from './bot/proactive-sender';
 import { SendGate } from './bot/send-gate';
 import { createTeamsReminderDelivery } from './features/follow-ups/teams-reminder-delivery';
@@ -101,7 +103,13 @@ export async function startBot(
     logger,
     timeoutMs: config.sendTimeoutMs,
   });
-  const delivery = createTeamsReminderDelivery({ bot: deps, sender, logger });
+  const history = createChatHistory({
+    ...(config.graphBaseUrl ? { baseUrl: config.graphBaseUrl } : {}),
+    token: createGraphToken(config.bot),
+    timeoutMs: config.sendTimeoutMs,
+    logger,
+  });
+  const delivery = createTeamsReminderDelivery({ bot: deps, sender, history, logger });
   const scheduler = createScheduler({
     clock,
     intervalMs: config.schedulerIntervalMs,

@@ -38,6 +38,9 @@ export function ownerText(owner: FollowUp['owner']): string {
 export const formatDue = (due: string, language: Language): string =>
   formatDay(DateTime.fromISO(due).toObject() as { year: number; month: number; day: number }, language);
 
+/** What a posted reminder card carries for its key `<followUpId>@<due instant>`. */
+export const reminderMarker = (key: string): string => `reminder-${key}`;
+
 const mentionText = (name: string): string => `<at>${name}</at>`;
 
 /**
@@ -54,6 +57,8 @@ export function renderFollowUpCard(view: {
   notice?: string;
   /** A reminder's first line: "Påminnelse: i dag är sista dagen". */
   lead?: string;
+  /** The reminder's key, carried as the lead's element id: a posted reminder can be recognised by it. */
+  reminderKey?: string;
 }): AdaptiveCardJson {
   const t = createTranslator(view.language);
   const { followUp, meeting } = view;
@@ -67,6 +72,7 @@ export function renderFollowUpCard(view: {
   const card = renderTemplate(template, {
     notice: view.notice ?? '',
     lead: view.lead ?? '',
+    leadId: view.reminderKey ? reminderMarker(view.reminderKey) : 'lead',
     heading:
       followUp.item !== undefined
         ? t('followUp.headingItem', { item: followUp.item, itemTitle: itemTitle ?? '' })

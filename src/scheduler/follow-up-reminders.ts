@@ -24,14 +24,31 @@ import type { ScheduledTask } from './scheduler';
  */
 export type ReminderOutcome = 'personal' | 'chat' | 'none' | 'failed' | 'abandoned';
 
+/** An instance held the same reminder's claim from `since` and its lease ran out: it may have sent it. */
+export interface TakenOver {
+  since: Date;
+}
+
 export interface ReminderDelivery {
-  /** `stillMine` is asked right before the card goes to Teams. */
+  /**
+   * `stillMine` is asked right before the card goes to Teams. With `takenOver`, the reminder is first looked for
+   * where it would have gone; found, it is not sent again.
+   */
   deliver(
     network: Network,
     followUp: FollowUp,
     now: Date,
     stillMine: () => Promise<boolean>,
+    takenOver?: TakenOver,
   ): Promise<ReminderOutcome>;
+}
+
+/** A reminder this instance holds: the claimed version, its key, when it was claimed (epoch ms). */
+interface Claimed {
+  version: Versioned<FollowUp>;
+  key: string;
+  claimedAt: number;
+  takenOver: TakenOver | undefined;
 }
 
 /** A failed reminder is tried again after 5, 10, 20, 40 minutes; then given up (logged), never retried forever. */
@@ -73,37 +90,44 @@ export function createReminderTask(deps: {
     );
   };
 
-  /** The follow-up claimed for this instance (key `<followUpId>@<due instant>`), or undefined: not due, or held. */
-  const claimOf = (current: FollowUp, now: Date): { claimed: FollowUp; key: string } | undefined => {
+  /**
+   * The follow-up claimed for this instance (key `<followUpId>@<due instant>`), or undefined: not due, or held;
+   * `takenOver` when an expired claim on the same reminder is replaced.
+   */
+  const claimOf = (
+    current: FollowUp,
+    now: Date,
+  ): { claimed: FollowUp; key: string; takenOver?: TakenOver } | undefined => {
     const key = dueReminderKey(current);
     const nextAt = current.reminders?.nextAt;
     const claim = current.reminders?.claim;
     if (!key || !nextAt || nextAt > now.toISOString() || current.status !== 'open') return undefined;
     if (claim && claim.until > now.toISOString()) return undefined;
     const until = new Date(now.getTime() + deps.leaseMs).toISOString();
-    return { claimed: withReminderClaim(current, { by: deps.instanceId, until, key }), key };
+    const claimed = withReminderClaim(current, { by: deps.instanceId, until, key });
+    return claim?.key === key
+      ? { claimed, key, takenOver: { since: new Date(Date.parse(claim.until) - deps.leaseMs) } }
+      : { claimed, key };
   };
 
   /**
    * Claims the follow-ups of one network found due, as they were found (no second read; one changed since is
    * lost, as to another instance): one alone with its ETag, several in one batch request.
    */
-  const claimAll = async (
-    group: VersionedFollowUp[],
-    now: Date,
-  ): Promise<{ version: Versioned<FollowUp>; key: string; claimedAt: number }[]> => {
-    const claimOne = async (found: VersionedFollowUp) => {
-      let key = '';
+  const claimAll = async (group: VersionedFollowUp[], now: Date): Promise<Claimed[]> => {
+    const claimOne = async (found: VersionedFollowUp): Promise<Claimed[]> => {
+      let taken: ReturnType<typeof claimOf>;
       const version = await claimWithEtag(
         deps.followUps.versioned(found.followUp.networkId, found.followUp.followUpId),
         (current) => {
-          const taken = claimOf(current, now);
-          key = taken?.key ?? '';
+          taken = claimOf(current, now);
           return taken?.claimed;
         },
         found.etag ? { value: found.followUp, etag: found.etag } : undefined,
       );
-      return version ? [{ version, key, claimedAt: deps.clock().getTime() }] : [];
+      return version && taken
+        ? [{ version, key: taken.key, claimedAt: deps.clock().getTime(), takenOver: taken.takenOver }]
+        : [];
     };
     if (group.length === 1) return claimOne(group[0]!);
     const claims = group.flatMap((found) => {
@@ -116,10 +140,10 @@ export function createReminderTask(deps: {
       claims.map(({ claimed, found }) => ({ followUp: claimed, etag: found.etag })),
     );
     const claimedAt = deps.clock().getTime();
-    const won = claims.flatMap(({ key }, i) => {
+    const won = claims.flatMap(({ key, takenOver }, i): Claimed[] => {
       const version = saved[i];
       return typeof version === 'object'
-        ? [{ version: { value: version.followUp, etag: version.etag }, key, claimedAt }]
+        ? [{ version: { value: version.followUp, etag: version.etag }, key, claimedAt, takenOver }]
         : [];
     });
     // Those the batch did not get to (another's conflict stopped it) are claimed one by one.
@@ -130,9 +154,7 @@ export function createReminderTask(deps: {
 
   /** Delivers a claimed reminder and records it (or its deferral) over the claimed version. */
   const send = async (
-    version: Versioned<FollowUp>,
-    key: string,
-    claimedAt: number,
+    { version, key, claimedAt, takenOver }: Claimed,
     network: Network,
     now: Date,
   ): Promise<void> => {
@@ -162,7 +184,7 @@ export function createReminderTask(deps: {
     };
     let outcome: ReminderOutcome;
     try {
-      outcome = await deps.delivery.deliver(network, claimed, now, stillMine);
+      outcome = await deps.delivery.deliver(network, claimed, now, stillMine, takenOver);
     } catch (error) {
       deps.logger.error({ err: error, ...ids }, 'reminder failed');
       outcome = 'failed';
@@ -259,9 +281,9 @@ export function createReminderTask(deps: {
         try {
           const claimed = await claimTurn(() => claimGroup(group));
           if (!claimed) return;
-          for (const { version, key, claimedAt } of claimed.won) {
+          for (const won of claimed.won) {
             try {
-              await send(version, key, claimedAt, claimed.network, now);
+              await send(won, claimed.network, now);
             } finally {
               unsent -= 1;
               notify();

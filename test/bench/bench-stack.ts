@@ -103,6 +103,8 @@ export async function startBenchStack(options: {
         COSMOS_TRUST_SELF_SIGNED: 'true',
         COSMOS_DATABASE: DATABASE,
         SCHEDULER_INTERVAL_MS: '0',
+        // The stub answers Graph's chat messages too (what was posted to a chat).
+        GRAPH_BASE_URL: connector.serviceUrl,
         ...options.env,
         ...env,
       },

@@ -74,6 +74,8 @@ export async function cosmosOutageDuringStorm() {
 /** The bot is killed in the middle of dispatching 10,000 reminders (5 tenants) and started again. */
 export async function killDuringDispatch() {
   const run = await dispatch(5, { killAfter: 3000 });
+  if (!run.deliveredUnanswered)
+    throw new Error('no reminder was delivered without an answer before the kill: the case went untested');
   return {
     ...run,
     targets: {

@@ -9,6 +9,10 @@ export const REMINDERS = 10_000;
 const NETWORKS = 200;
 /** Monday 23 November 2026, 10:00 in Stockholm: a working day, inside the default sending hours. */
 const CLOCK_AT = '2026-11-23T09:00:00.000Z';
+/** Before the kill, Teams takes posts this long without the bot hearing back. */
+const WITHHELD_MS = 200;
+/** What the bot logs for a reminder it found already posted by an instance that stopped. */
+const ALREADY_POSTED = 'reminder already posted by an instance that stopped';
 const DRAIN_TIMEOUT_MS = 8 * 60_000;
 /** Reminders `npm run bench` sends first, so the 10,000 are sent by a bot that has been running. */
 export const WARM_UP_REMINDERS = 500;
@@ -140,10 +144,15 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
     stack.connector.throttled = 0;
     stack.connector.throttledBy = { tenant: 0, conversation: 0 };
     stack.connector.throttledAt.length = 0;
+    const startedAt = Date.now();
     await stack.restart({ SCHEDULER_INTERVAL_MS: '500' });
+    // Graph (the stub) shows when messages were posted by the bot's clock, which starts at CLOCK_AT (to a second).
+    stack.connector.clockOffsetMs = Date.parse(CLOCK_AT) - startedAt;
     const started = Date.now();
     let shown = Date.now();
     let receivedAtKill: number | undefined;
+    /** Posts Teams took in the kill's last WITHHELD_MS whose answers the bot never got. */
+    let withheld = 0;
     // Sorted as calls come in (the stub shares this process: a scan of every call each time would delay its
     // answers, and so the arrival times it checks against Teams' limits).
     const seen = {
@@ -168,6 +177,13 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
       }
       return seen.followUps.size;
     };
+    /** Reminders a restarted bot found already posted by the killed one (it logs each), so did not send again. */
+    let foundPosted = 0;
+    const botLines = (): string[] => {
+      const lines = stack.bot.process.stdout.splice(0);
+      foundPosted += lines.filter((line) => line.includes(ALREADY_POSTED)).length;
+      return lines;
+    };
     while (distinctNow() < REMINDERS && Date.now() - started < DRAIN_TIMEOUT_MS) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       if (
@@ -176,11 +192,19 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
         seen.posts.length >= options.killAfter
       ) {
         // Killed mid-dispatch with sends in flight; started again with its clock past the dead instance's claim
-        // leases (5 minutes), as a restarted instance would find them after that long.
+        // leases (5 minutes), as a restarted instance would find them after that long. For its last 200 ms Teams
+        // (the stub) takes the posts but its answers do not reach the bot: each of those reminders was delivered
+        // and is not recorded, the case a restarted instance must not send again.
+        distinctNow();
+        const before = seen.posts.length;
+        stack.connector.withholdAnswers = true;
+        await new Promise((resolve) => setTimeout(resolve, WITHHELD_MS));
         stack.bot.process.child.kill('SIGKILL');
         await stack.bot.process.exit;
+        stack.connector.withholdAnswers = false;
         distinctNow();
         receivedAtKill = seen.posts.length;
+        withheld = receivedAtKill - before;
         const clockAt = new Date(Date.parse(CLOCK_AT) + (Date.now() - started) + 5 * 60_000 + 1000);
         await stack.restart({ SCHEDULER_INTERVAL_MS: '500', BENCH_CLOCK_AT: clockAt.toISOString() });
       }
@@ -189,12 +213,12 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
         process.stdout.write(
           `  ${tenants} tenant(s): ${seen.posts.length} reminders received, ${stack.connector.throttled} 429s\n`,
         );
-        for (const line of stack.bot.process.stdout.splice(0).slice(-3))
-          process.stdout.write(`  bot: ${line}\n`);
+        for (const line of botLines().slice(-3)) process.stdout.write(`  bot: ${line}\n`);
       }
     }
     const done = Date.now();
     distinctNow();
+    botLines();
     const received = seen.posts;
     // The stub records each post as it answers it; the send times are spread over the run.
     const times = received.map((c) => c.at);
@@ -228,7 +252,12 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
           `${flow.perSecond.slice(-5).join(' ')}\n`,
       );
     return {
-      ...(receivedAtKill !== undefined ? { killedAfterReceived: receivedAtKill } : {}),
+      ...(receivedAtKill !== undefined
+        ? {
+            killedAfterReceived: receivedAtKill,
+            deliveredUnanswered: withheld,
+          }
+        : {}),
       ...(options.warmUp
         ? {
             warmUp: {
@@ -246,6 +275,9 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
       received: received.length,
       distinctFollowUps: distinct,
       throttled429: stack.connector.throttled,
+      /** Graph reads of a chat's messages (after a kill: were the dead instance's reminders posted?). */
+      chatHistoryReads: stack.connector.graphReads,
+      foundAlreadyPosted: foundPosted,
       throttled429By: { ...stack.connector.throttledBy },
       drainSeconds: Number(drainSeconds.toFixed(1)),
       drainFrom: options.warmUp ? 'the first of them to arrive' : "the bot's start",

@@ -37,6 +37,8 @@ export class ConnectorStub {
   readonly refusedPersonalChats = new Map<string, 403 | 404>();
   /** How many of the next posts to hold without ever answering (a Teams that times out); they are not delivered. */
   hangs = 0;
+  /** Posts are delivered (recorded) but never answered: Teams took them and the bot never hears so. */
+  withholdAnswers = false;
   /** Posts held unanswered. */
   readonly hung: string[] = [];
   /**
@@ -50,6 +52,13 @@ export class ConnectorStub {
   readonly throttledAt: number[] = [];
   /** The same 429s by the limit that was reached first (a request over both counts as a tenant's). */
   throttledBy = { tenant: 0, conversation: 0 };
+  /** Reads of Graph's chat messages. */
+  graphReads = 0;
+  /**
+   * Added to the time a call was recorded where Graph shows it (a message's lastModifiedDateTime): a bot whose
+   * clock is moved (tests, benchmarks) compares those times with its own.
+   */
+  clockOffsetMs = 0;
   /** When the first and the latest call were recorded (epoch ms), for rates. */
   firstCallAt?: number;
   lastCallAt?: number;
@@ -135,6 +144,8 @@ export class ConnectorStub {
       const info = this.meetingInfo.get(path.slice('/v1/meetings/'.length));
       return info ? { status: 200, body: info } : { status: 404, body: { error: { code: 'NotFound' } } };
     }
+    const graphChat = /^\/v1\.0\/chats\/([^/]+)\/messages$/.exec(path);
+    if (req.method === 'GET' && graphChat) return this.chatMessages(graphChat[1]!, url.searchParams);
     if (req.method === 'GET' && path.endsWith('/pagedmembers')) {
       const failure = this.memberFailures.shift();
       return failure !== undefined
@@ -188,7 +199,50 @@ export class ConnectorStub {
       at: this.lastCallAt,
     });
     for (const wake of this.waiters.splice(0)) wake();
+    if (this.withholdAnswers) return new Promise(() => undefined);
     return { status: 200, body: { id } };
+  }
+
+  /**
+   * Graph's list of a chat's messages (`GET /v1.0/chats/{id}/messages`): what was posted to or updated in that
+   * conversation, newest change first, `$top` a page (at most 50), `$filter=lastModifiedDateTime gt <instant>`
+   * honoured with that `$orderby`, further pages by `@odata.nextLink`. Cards come back as Graph gives them: the
+   * attachment's content is the card's JSON as a string.
+   */
+  private chatMessages(chatId: string, query: URLSearchParams): Reply {
+    this.graphReads += 1;
+    const after = /^lastModifiedDateTime gt (.+)$/.exec(query.get('$filter') ?? '')?.[1];
+    const filtered =
+      after && query.get('$orderby') === 'lastModifiedDateTime desc' ? Date.parse(after) : -Infinity;
+    const latest = new Map<string, ConnectorCall>();
+    for (const call of this.calls)
+      if (call.conversationId === chatId && call.path.includes('/activities'))
+        latest.set(call.method === 'PUT' ? (call.path.split('/').pop() ?? call.id) : call.id, call);
+    const all = [...latest.entries()]
+      .filter(([, call]) => call.at + this.clockOffsetMs > filtered)
+      .sort(([, a], [, b]) => b.at - a.at);
+    const top = Math.min(50, Number(query.get('$top') ?? 50));
+    const start = Number(query.get('$skiptoken') ?? 0);
+    const next = new URLSearchParams(query);
+    next.set('$skiptoken', String(start + top));
+    return {
+      status: 200,
+      body: {
+        value: all.slice(start, start + top).map(([id, call]) => ({
+          id,
+          lastModifiedDateTime: new Date(call.at + this.clockOffsetMs).toISOString(),
+          body: { contentType: 'html', content: typeof call.body.text === 'string' ? call.body.text : '' },
+          attachments: ((call.body.attachments ?? []) as { contentType?: string; content?: unknown }[]).map(
+            (a) => ({ contentType: a.contentType, content: JSON.stringify(a.content) }),
+          ),
+        })),
+        ...(start + top < all.length
+          ? {
+              '@odata.nextLink': `${this.serviceUrl}v1.0/chats/${encodeURIComponent(chatId)}/messages?${next.toString()}`,
+            }
+          : {}),
+      },
+    };
   }
 
   private pagedMembers(conversationId: string, query: URLSearchParams): Reply {

@@ -1,4 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import { createChatHistory } from '../../src/bot/chat-history';
 import { createProactiveSender } from '../../src/bot/proactive-sender';
 import { SendGate, TEAMS_SEND_RATES } from '../../src/bot/send-gate';
 import { createTeamsReminderDelivery } from '../../src/features/follow-ups/teams-reminder-delivery';
@@ -88,6 +89,12 @@ describe('reminders from two scheduler instances', () => {
             gate,
             logger: suite.bot.logs.logger,
             timeoutMs: 5000,
+          }),
+          history: createChatHistory({
+            baseUrl: suite.connector.serviceUrl,
+            token: () => Promise.resolve(undefined),
+            timeoutMs: 5000,
+            logger: suite.bot.logs.logger,
           }),
           logger: suite.bot.logs.logger,
         }),
@@ -229,5 +236,77 @@ describe('reminders from two scheduler instances', () => {
     expect(sent).toHaveLength(100);
     expect(stored.filter((f) => f.reminders?.claim)).toEqual([]);
     expect(suite.connector.calls.filter((c) => c.method === 'POST')).toHaveLength(100);
+  });
+
+  it('does not send again what an instance that died had posted before it recorded it, and sends what it had not', async () => {
+    now = new Date('2026-11-23T09:00:00Z');
+    const chatId = '19:died-after-send@thread.v2';
+    const { networkId } = await setUpNetwork(suite.bot, suite.connector, chatId);
+    const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
+    const ids = Array.from(
+      { length: 30 },
+      (_, i) => `00000000-0000-4000-8000-${String(400_000 + i).padStart(12, '0')}`,
+    );
+    // Owned by an organisation: each reminder goes to the network's group chat.
+    for (const followUpId of ids)
+      await suite.bot.deps.followUps.create({
+        networkId,
+        followUpId,
+        meetingId: '00000000-0000-4000-8000-000000000001',
+        owner: { kind: 'organisation', name: 'Kungälv' },
+        text: `uppgift ${followUpId}`,
+        due: '2026-12-03',
+        status: 'open',
+        changes: [],
+        revision: 0,
+        reminders: { nextAt: DUE_AT, sent: [] },
+        createdBy: 'test',
+        createdAt: created,
+        updatedAt: created,
+      });
+    suite.connector.reset();
+    const readsBefore = suite.connector.graphReads;
+
+    now = new Date(DUE_AT);
+    // Graph shows when a message was posted by the instances' clock.
+    suite.connector.clockOffsetMs = now.getTime() - Date.now();
+    // A sends 10 and records them; the next ones reach Teams but A dies before it records them (killed between
+    // Teams' answer and the write: each network group sends in turn, so each group stops at its first such one).
+    let delivered = 0;
+    const a = instance('died-after-send', (inner) => ({
+      async deliver(network, followUp, at, stillMine, takenOver) {
+        delivered += 1;
+        const outcome = await inner.deliver(network, followUp, at, stillMine, takenOver);
+        return delivered > 10 ? new Promise<never>(() => undefined) : outcome;
+      },
+    }));
+    void a.run(now);
+    await suite.connector.waitForCalls(11);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const unrecorded = suite.connector.calls.length - 10;
+    expect(unrecorded).toBeGreaterThanOrEqual(1);
+
+    // After A's lease, B takes over what A held: it finds A's unrecorded ones in the chat and sends the rest.
+    now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
+    await instance('takes-over').run(now);
+
+    const perFollowUp = new Map<string, number>();
+    for (const call of suite.connector.calls.filter((c) => c.conversationId === chatId)) {
+      const card = attachmentCard(call.body) as
+        { actions?: { data?: { followUpId?: string } }[] } | undefined;
+      const id = card?.actions?.[0]?.data?.followUpId;
+      if (id) perFollowUp.set(id, (perFollowUp.get(id) ?? 0) + 1);
+    }
+    expect([...perFollowUp.keys()].sort()).toEqual(ids);
+    expect([...perFollowUp.values()].filter((n) => n !== 1)).toEqual([]);
+    expect(suite.connector.graphReads).toBeGreaterThan(readsBefore);
+    expect(
+      suite.bot.logs.entries.filter(
+        (e) => e.msg === 'reminder already posted by an instance that stopped; not sent again',
+      ),
+    ).toHaveLength(unrecorded);
+    const stored = await suite.bot.deps.followUps.listOpen(networkId);
+    expect(stored.filter((f) => f.reminders?.sent.length !== 1 || f.reminders.claim)).toEqual([]);
+    suite.connector.clockOffsetMs = 0;
   });
 });

@@ -50,9 +50,10 @@ describe('Teams app manifest', () => {
     ).toMatch(/description\/short/);
   });
 
-  it('asks for the resource-specific consent meeting events need', () => {
+  it('asks for the resource-specific consent meeting events and the check of a stopped send need', () => {
     expect(manifest.authorization?.permissions?.resourceSpecific?.map((p) => p.name).sort()).toEqual([
       'ChannelMeeting.ReadBasic.Group',
+      'ChatMessage.Read.Chat',
       'OnlineMeeting.ReadBasic.Chat',
       'OnlineMeetingParticipant.Read.Chat',
     ]);

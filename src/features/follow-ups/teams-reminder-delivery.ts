@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { BotDeps } from '../../bot/bot-deps';
+import type { ChatHistory } from '../../bot/chat-history';
 import { cardActivity } from '../../bot/card-activity';
 import { mentionMessage } from '../../bot/mention-message';
 import type { ProactiveSender, SendResult } from '../../bot/proactive-sender';
-import { formatDue, ownerText, renderFollowUpCard } from '../../cards/follow-up-card';
+import { formatDue, ownerText, reminderMarker, renderFollowUpCard } from '../../cards/follow-up-card';
 import type { ConversationReferenceData } from '../../domain/conversation';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
@@ -41,11 +42,14 @@ export function keeperMentions(network: Network, roster: RosterMember[]): { id: 
  * Delivers a reminder card to its owner: in their 1:1 chat with the bot when there is one or Teams lets the bot
  * open one, otherwise in the network's chat (the card @mentions a member owner). A 1:1 chat Teams refuses (403/404)
  * is marked dead, the chairs are told once, and reminders go to the network's chat; a dead network chat is marked
- * removed and the reminder has nowhere to go ('none').
+ * removed and the reminder has nowhere to go ('none'). A reminder taken over from an instance whose lease ran out
+ * is first looked for where it goes (`history`): found, it counts as sent and does not go again; where that cannot
+ * be told (a 1:1 chat, a channel, no access) it is sent.
  */
 export function createTeamsReminderDelivery(deps: {
   bot: Pick<BotDeps, 'conversations' | 'roster' | 'meetings'>;
   sender: ProactiveSender;
+  history?: ChatHistory;
   logger: Logger;
 }): ReminderDelivery & DigestDelivery {
   const { conversations } = deps.bot;
@@ -97,7 +101,7 @@ export function createTeamsReminderDelivery(deps: {
   };
 
   return {
-    async deliver(network, followUp, now, stillMine): Promise<ReminderOutcome> {
+    async deliver(network, followUp, now, stillMine, takenOver): Promise<ReminderOutcome> {
       const { language, timeZone } = network.settings;
       const t = createTranslator(language);
       const [roster, meeting, chatRecord] = await Promise.all([
@@ -108,6 +112,7 @@ export function createTeamsReminderDelivery(deps: {
       const chat = chatRecord?.status === 'active' ? chatRecord : undefined;
       const due = followUp.due ?? '';
       const kind = reminderKind(due, timeZone, now);
+      const key = followUp.reminders?.claim?.key;
       const card = cardActivity(
         renderFollowUpCard({
           language,
@@ -116,8 +121,23 @@ export function createTeamsReminderDelivery(deps: {
           roster,
           ...(meeting ? { meeting: meeting satisfies Meeting } : {}),
           lead: t(`reminder.${kind}`, { date: due ? formatDue(due, language) : '' }),
+          ...(key ? { reminderKey: key } : {}),
         }),
       );
+      /** Sends the card unless a dead instance's send of it is found there. */
+      const sendCard = async (target: ConversationReferenceData): Promise<SendResult> => {
+        if (takenOver && key && deps.history) {
+          const found = await deps.history.hasPosted(target, reminderMarker(key), takenOver.since);
+          if (found) {
+            deps.logger.warn(
+              { networkId: network.networkId, followUpId: followUp.followUpId },
+              'reminder already posted by an instance that stopped; not sent again',
+            );
+            return { status: 'sent', activityId: '' };
+          }
+        }
+        return deps.sender.send(target, card, stillMine);
+      };
 
       const { owner } = followUp;
       if (owner.kind === 'member') {
@@ -129,14 +149,14 @@ export function createTeamsReminderDelivery(deps: {
         const personal = await personalChat(owner, chat, refused);
         if (personal === 'failed') return 'failed';
         if (personal) {
-          const sent = await deps.sender.send(personal, card, stillMine);
+          const sent = await sendCard(personal);
           if (sent.status === 'sent') return 'personal';
           if (sent.status === 'failed' || sent.status === 'abandoned') return sent.status;
           await refused(sent.httpStatus);
         }
       }
       if (!chat) return 'none';
-      const sent: SendResult = await deps.sender.send(chat, card, stillMine);
+      const sent: SendResult = await sendCard(chat);
       if (sent.status === 'sent') return 'chat';
       if (sent.status === 'failed' || sent.status === 'abandoned') return sent.status;
       deps.logger.warn({ networkId: network.networkId, httpStatus: sent.httpStatus }, 'network chat refused');

@@ -52,6 +52,8 @@ export class ConnectorStub {
   readonly throttledAt: number[] = [];
   /** The same 429s by the limit that was reached first (a request over both counts as a tenant's). */
   throttledBy = { tenant: 0, conversation: 0 };
+  /** Statuses Graph's chat messages answer with next, in order (403: the app may not read the chat). */
+  graphFailures: number[] = [];
   /** Reads of Graph's chat messages. */
   graphReads = 0;
   /**
@@ -145,7 +147,12 @@ export class ConnectorStub {
       return info ? { status: 200, body: info } : { status: 404, body: { error: { code: 'NotFound' } } };
     }
     const graphChat = /^\/v1\.0\/chats\/([^/]+)\/messages$/.exec(path);
-    if (req.method === 'GET' && graphChat) return this.chatMessages(graphChat[1]!, url.searchParams);
+    if (req.method === 'GET' && graphChat) {
+      const failure = this.graphFailures.shift();
+      return failure !== undefined
+        ? { status: failure, body: { error: { code: 'Forbidden' } } }
+        : this.chatMessages(graphChat[1]!, url.searchParams);
+    }
     if (req.method === 'GET' && path.endsWith('/pagedmembers')) {
       const failure = this.memberFailures.shift();
       return failure !== undefined

@@ -22,6 +22,8 @@ describe('readConfig', () => {
       cosmos: { kind: 'embedded', database: 'anteckna' },
     });
     expect(config.bot).toBeUndefined();
+    // Nothing to read Graph with: a reminder a stopped instance was sending is sent again.
+    expect(config.graphBaseUrl).toBeUndefined();
   });
 
   it('treats blank values as unset, as in a copied .env.example', () => {
@@ -82,6 +84,7 @@ describe('readConfig', () => {
       tenantId: '66666666-7777-8888-9999-000000000000',
     });
     expect(config.cosmos).toMatchObject({ kind: 'remote', key: undefined, trustSelfSigned: false });
+    expect(config.graphBaseUrl).toBe('https://graph.microsoft.com');
   });
 
   it('allows trusting a self-signed certificate only for a local emulator outside production', () => {

@@ -62,7 +62,8 @@ const GROUP_MOST = 10;
  * (key `<followUpId>@<due instant>`, lease `leaseMs`), deliver, then record the key and the next reminder in one
  * write (a network's reminders found together are claimed in one batch request, each op with its own ETag). An
  * instance dying after its claim leaves the claim to expire; another takes it over, and the recorded key
- * stops a second send of what was already recorded. Outside sending hours a due reminder is moved to the next
+ * stops a second send of what was already recorded; what was sent and not recorded, the delivery looks for
+ * (`takenOver`). Outside sending hours a due reminder is moved to the next
  * opening without being sent.
  */
 export function createReminderTask(deps: {

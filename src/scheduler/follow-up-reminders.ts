@@ -327,6 +327,19 @@ export function createReminderTask(deps: {
           if (ofNetwork) ofNetwork.push(found);
           else fresh.set(networkId, [found]);
         }
+        // The networks this batch brings for the first time are read together, not one by one in the claims.
+        const unread = [...fresh.keys()].filter((networkId) => !networks.has(networkId));
+        if (unread.length > 1) {
+          const read = deps.networks
+            .getMany(unread)
+            .then((all) => new Map(all.map((network) => [network.networkId, network])));
+          for (const networkId of unread) {
+            const one = read.then((all) => all.get(networkId));
+            networks.set(networkId, one);
+            // A failed read is the group's failure (networkOf's caller); here it must not go unhandled.
+            one.catch(() => undefined);
+          }
+        }
         // A network's reminders go together, at most GROUP_MOST (its chat takes only a few a second anyway).
         for (const all of fresh.values())
           for (let i = 0; i < all.length; i += GROUP_MOST) {

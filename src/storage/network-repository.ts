@@ -14,6 +14,8 @@ export interface VersionedNetwork {
 
 export interface NetworkRepository {
   get(networkId: string): Promise<VersionedNetwork | undefined>;
+  /** Several networks in one query; those not found are left out. */
+  getMany(networkIds: string[]): Promise<Network[]>;
   /** Creates the network unless it exists; true when this call created it. */
   createIfAbsent(network: Network): Promise<boolean>;
   /** Replaces the network if nobody changed it since `etag` was read; a lost race is a Conflict. */
@@ -65,6 +67,21 @@ export function createNetworkRepository(container: Container): NetworkRepository
 
   return {
     get,
+
+    async getMany(networkIds) {
+      if (networkIds.length === 0) return [];
+      try {
+        const { resources } = await container.items
+          .query<NetworkDocument>({
+            query: "SELECT * FROM c WHERE c.type = 'network' AND ARRAY_CONTAINS(@ids, c.networkId)",
+            parameters: [{ name: '@ids', value: networkIds }],
+          })
+          .fetchAll();
+        return resources.map(toNetwork);
+      } catch (error) {
+        throw storageUnavailable(error, 'read networks');
+      }
+    },
 
     async createIfAbsent(network) {
       try {

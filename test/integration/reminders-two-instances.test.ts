@@ -76,10 +76,11 @@ describe('reminders from two scheduler instances', () => {
     wrap: (inner: ReminderDelivery) => ReminderDelivery = (d) => d,
     gate = new SendGate(TEAMS_SEND_RATES),
     followUps = suite.bot.deps.followUps,
+    networks = suite.bot.deps.networks,
   ) =>
     createReminderTask({
       followUps,
-      networks: suite.bot.deps.networks,
+      networks,
       delivery: wrap(
         createTeamsReminderDelivery({
           bot: suite.bot.deps,
@@ -308,5 +309,55 @@ describe('reminders from two scheduler instances', () => {
     const stored = await suite.bot.deps.followUps.listOpen(networkId);
     expect(stored.filter((f) => f.reminders?.sent.length !== 1 || f.reminders.claim)).toEqual([]);
     suite.connector.clockOffsetMs = 0;
+  });
+
+  it("reads the networks a batch brings in one query, not one read per network's group", async () => {
+    now = new Date('2026-11-23T09:00:00Z');
+    const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
+    const networkIds: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const { networkId } = await setUpNetwork(suite.bot, suite.connector, `19:batch-read-${n}@thread.v2`);
+      networkIds.push(networkId);
+      for (let i = 0; i < 4; i++)
+        await suite.bot.deps.followUps.create({
+          networkId,
+          followUpId: `00000000-0000-4000-8000-${String(500_000 + n * 10 + i).padStart(12, '0')}`,
+          meetingId: '00000000-0000-4000-8000-000000000001',
+          owner: { kind: 'organisation', name: 'Kungälv' },
+          text: `uppgift ${n}-${i}`,
+          due: '2026-12-03',
+          status: 'open',
+          changes: [],
+          revision: 0,
+          reminders: { nextAt: DUE_AT, sent: [] },
+          createdBy: 'test',
+          createdAt: created,
+          updatedAt: created,
+        });
+    }
+    suite.connector.reset();
+    const reads = { one: 0, many: [] as string[][] };
+    const real = suite.bot.deps.networks;
+    const counted = {
+      ...real,
+      get: (networkId: string) => {
+        reads.one += 1;
+        return real.get(networkId);
+      },
+      getMany: (ids: string[]) => {
+        reads.many.push(ids);
+        return real.getMany(ids);
+      },
+    };
+    now = new Date(DUE_AT);
+    await instance('batch-read', undefined, undefined, undefined, counted).run(now);
+    expect(reads.one).toBe(0);
+    expect(reads.many).toHaveLength(1);
+    expect(reads.many[0]).toEqual(expect.arrayContaining(networkIds));
+    // All 12 went to their own network's chat.
+    for (const [n] of networkIds.entries())
+      expect(
+        suite.connector.calls.filter((c) => c.conversationId === `19:batch-read-${n}@thread.v2`),
+      ).toHaveLength(4);
   });
 });

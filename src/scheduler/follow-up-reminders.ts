@@ -41,6 +41,8 @@ export interface ReminderDelivery {
     stillMine: () => Promise<boolean>,
     takenOver?: TakenOver,
   ): Promise<ReminderOutcome>;
+  /** Reads ahead, in a few queries, what delivering these reminders of these networks will need. */
+  prepare?(networks: Network[], followUps: FollowUp[]): void;
 }
 
 /** A reminder this instance holds: the claimed version, its key, when it was claimed (epoch ms). */
@@ -329,10 +331,19 @@ export function createReminderTask(deps: {
         }
         // The networks this batch brings for the first time are read together, not one by one in the claims.
         const unread = [...fresh.keys()].filter((networkId) => !networks.has(networkId));
-        if (unread.length > 1) {
+        if (unread.length > 0) {
           const read = deps.networks
             .getMany(unread)
             .then((all) => new Map(all.map((network) => [network.networkId, network])));
+          const batch = new Set(unread);
+          void read.then(
+            (all) =>
+              deps.delivery.prepare?.(
+                [...all.values()],
+                due.flatMap(({ followUp }) => (batch.has(followUp.networkId) ? [followUp] : [])),
+              ),
+            () => undefined,
+          );
           for (const networkId of unread) {
             const one = read.then((all) => all.get(networkId));
             networks.set(networkId, one);

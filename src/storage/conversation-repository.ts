@@ -18,6 +18,8 @@ export interface ConversationRepository {
    */
   recordInstall(reference: ConversationReferenceData, installedBy?: string): Promise<{ isNew: boolean }>;
   markRemoved(conversationId: string): Promise<void>;
+  /** Several conversations' records in one query, by conversation id (those not found left out). */
+  getMany(conversationIds: string[]): Promise<Map<string, ConversationRecord>>;
   get(conversationId: string): Promise<ConversationRecord | undefined>;
   /** The bot's 1:1 chat with a user (by Entra object id, else Teams user id), if known. */
   getPersonal(userKey: string): Promise<PersonalChat | undefined>;
@@ -105,6 +107,27 @@ export function createConversationRepository(container: Container, clock: Clock)
         } catch (error) {
           if (!hasStatus(error, 412)) throw storageUnavailable(error, 'mark conversation removed');
         }
+      }
+    },
+
+    async getMany(conversationIds) {
+      const byDocument = new Map(conversationIds.map((id) => [conversationDocumentId(id), id]));
+      const records = new Map<string, ConversationRecord>();
+      if (byDocument.size === 0) return records;
+      try {
+        const { resources } = await container.items
+          .query<Stored>({
+            query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)',
+            parameters: [{ name: '@ids', value: [...byDocument.keys()] }],
+          })
+          .fetchAll();
+        for (const doc of resources) {
+          const conversationId = byDocument.get(doc.id);
+          if (conversationId !== undefined) records.set(conversationId, strip(doc));
+        }
+        return records;
+      } catch (error) {
+        throw storageUnavailable(error, 'read conversations');
       }
     },
 

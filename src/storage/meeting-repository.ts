@@ -13,6 +13,8 @@ export interface VersionedMeeting {
 export interface MeetingRepository {
   create(meeting: Meeting): Promise<VersionedMeeting>;
   get(networkId: string, meetingId: string): Promise<VersionedMeeting | undefined>;
+  /** Several meetings in one query, by meeting id (those not found left out). */
+  getMany(meetingIds: string[]): Promise<Map<string, Meeting>>;
   /** Replaces the meeting if nobody changed it since `etag`; a lost race is a Conflict. */
   replace(meeting: Meeting, etag: string): Promise<VersionedMeeting>;
   /** Meetings not yet over (or still in progress past their planned end), not cancelled or ended, soonest first. */
@@ -62,6 +64,23 @@ export function createMeetingRepository(container: Container): MeetingRepository
       } catch (error) {
         if (hasStatus(error, 404)) return undefined;
         throw storageUnavailable(error, 'read meeting');
+      }
+    },
+
+    async getMany(meetingIds) {
+      const meetings = new Map<string, Meeting>();
+      if (meetingIds.length === 0) return meetings;
+      try {
+        const { resources } = await container.items
+          .query<MeetingDocument>({
+            query: "SELECT * FROM c WHERE c.type = 'meeting' AND ARRAY_CONTAINS(@ids, c.id)",
+            parameters: [{ name: '@ids', value: meetingIds.map(documentId) }],
+          })
+          .fetchAll();
+        for (const doc of resources) meetings.set(doc.meetingId, toMeeting(doc));
+        return meetings;
+      } catch (error) {
+        throw storageUnavailable(error, 'read meetings');
       }
     },
 

@@ -13,6 +13,8 @@ export interface RosterRepository {
   /** Brings the roster in line with the chat's membership: new and renamed members written, the rest marked left. */
   sync(networkId: string, current: MemberInput[]): Promise<RosterMember[]>;
   list(networkId: string): Promise<RosterMember[]>;
+  /** The present members of several networks in one query, by network (an empty list for one with none). */
+  listMany(networkIds: string[]): Promise<Map<string, RosterMember[]>>;
   /** Present and past members: whom the network may still hold data about. */
   everyone(networkId: string): Promise<RosterMember[]>;
   /** One member by Teams user id (a point read). */
@@ -66,6 +68,23 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
     }
   };
 
+  const listMany = async (networkIds: string[]): Promise<Map<string, RosterMember[]>> => {
+    const rosters = new Map(networkIds.map((networkId): [string, RosterMember[]] => [networkId, []]));
+    if (networkIds.length === 0) return rosters;
+    try {
+      const { resources } = await container.items
+        .query<MemberDocument>({
+          query: 'SELECT * FROM c WHERE c.type = "member" AND ARRAY_CONTAINS(@networkIds, c.networkId)',
+          parameters: [{ name: '@networkIds', value: networkIds }],
+        })
+        .fetchAll();
+      for (const doc of resources) if (doc.status === 'member') rosters.get(doc.networkId)?.push(strip(doc));
+      return rosters;
+    } catch (error) {
+      throw storageUnavailable(error, 'list rosters');
+    }
+  };
+
   const get = async (networkId: string, userId: string): Promise<RosterMember | undefined> => {
     try {
       const { resource } = await container.item(memberId(userId), networkId).read<MemberDocument>();
@@ -85,6 +104,8 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
   };
 
   return {
+    listMany,
+
     async sync(networkId, current) {
       const known = new Map((await list(networkId, true)).map((m) => [m.userId, m]));
       const now = clock().toISOString();

@@ -311,7 +311,7 @@ describe('reminders from two scheduler instances', () => {
     suite.connector.clockOffsetMs = 0;
   });
 
-  it("reads the networks a batch brings in one query, not one read per network's group", async () => {
+  it('reads the networks a batch brings, and their rosters, chats and meetings, in one query each', async () => {
     now = new Date('2026-11-23T09:00:00Z');
     const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
     const networkIds: string[] = [];
@@ -349,11 +349,23 @@ describe('reminders from two scheduler instances', () => {
         return real.getMany(ids);
       },
     };
+    const { roster, conversations, meetings } = suite.bot.deps;
+    const spies = [
+      jest.spyOn(roster, 'list'),
+      jest.spyOn(roster, 'listMany'),
+      jest.spyOn(conversations, 'get'),
+      jest.spyOn(conversations, 'getMany'),
+      jest.spyOn(meetings, 'get'),
+      jest.spyOn(meetings, 'getMany'),
+    ];
     now = new Date(DUE_AT);
     await instance('batch-read', undefined, undefined, undefined, counted).run(now);
     expect(reads.one).toBe(0);
     expect(reads.many).toHaveLength(1);
     expect(reads.many[0]).toEqual(expect.arrayContaining(networkIds));
+    // What the deliveries need of those networks was read ahead too: a query each for rosters, chats, meetings.
+    expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 1, 0, 1, 0, 1]);
+    for (const spy of spies) spy.mockRestore();
     // All 12 went to their own network's chat.
     for (const [n] of networkIds.entries())
       expect(

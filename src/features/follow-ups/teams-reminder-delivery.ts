@@ -164,6 +164,32 @@ export function createTeamsReminderDelivery(deps: {
       return 'none';
     },
 
+    prepare(networks, followUps) {
+      const networkIds = networks.map((n) => n.networkId);
+      const rosters = deps.bot.roster.listMany(networkIds);
+      for (const networkId of networkIds)
+        rosterOf.prime(
+          networkId,
+          rosters.then((all) => all.get(networkId) ?? []),
+        );
+      const chats = conversations.getMany(networks.map((n) => n.conversationId));
+      for (const { conversationId } of networks)
+        chatRecordOf.prime(
+          conversationId,
+          chats.then((all) => all.get(conversationId)),
+        );
+      const meetingKeys = new Map(followUps.map((f) => [`${f.networkId}|${f.meetingId}`, f]));
+      const meetings = deps.bot.meetings.getMany([...new Set(followUps.map((f) => f.meetingId))]);
+      for (const [key, { networkId, meetingId }] of meetingKeys)
+        meetingOf.prime(
+          key,
+          meetings.then((all) => {
+            const meeting = all.get(meetingId);
+            return meeting?.networkId === networkId ? meeting : undefined;
+          }),
+        );
+    },
+
     async deliverDigest(network, overdue, recipients, delivered) {
       const { language } = network.settings;
       const t = createTranslator(language);

@@ -1,10 +1,12 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { createChatHistory } from '../../src/bot/chat-history';
+import type { FollowUp } from '../../src/domain/follow-up';
 import { createProactiveSender } from '../../src/bot/proactive-sender';
 import { SendGate, TEAMS_SEND_RATES } from '../../src/bot/send-gate';
 import { createTeamsReminderDelivery } from '../../src/features/follow-ups/teams-reminder-delivery';
 import { createReminderTask, type ReminderDelivery } from '../../src/scheduler/follow-up-reminders';
 import { withBotAndConnector, type TestBot } from '../helpers/bot-with-connector';
+import type { ConnectorCall } from '../helpers/connector-stub';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard } from '../helpers/teams-activity';
 
@@ -23,6 +25,41 @@ async function inParallel<T>(items: T[], width: number, work: (item: T) => Promi
   );
 }
 
+/** An open follow-up whose reminder is due at DUE_AT (by default owned by an organisation: it goes to the chat). */
+function dueFollowUp(
+  networkId: string,
+  followUpId: string,
+  owner: FollowUp['owner'] = { kind: 'organisation', name: 'Kungälv' },
+): FollowUp {
+  const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
+  return {
+    networkId,
+    followUpId,
+    meetingId: '00000000-0000-4000-8000-000000000001',
+    owner,
+    text: `uppgift ${followUpId}`,
+    due: '2026-12-03',
+    status: 'open',
+    changes: [],
+    revision: 0,
+    reminders: { nextAt: DUE_AT, sent: [] },
+    createdBy: 'test',
+    createdAt: created,
+    updatedAt: created,
+  };
+}
+
+/** How many reminder cards each follow-up got among `calls` (a card's Done button carries its id). */
+function postsPerFollowUp(calls: ConnectorCall[]): Map<string, number> {
+  const perFollowUp = new Map<string, number>();
+  for (const call of calls) {
+    const card = attachmentCard(call.body) as { actions?: { data?: { followUpId?: string } }[] } | undefined;
+    const id = card?.actions?.[0]?.data?.followUpId;
+    if (id) perFollowUp.set(id, (perFollowUp.get(id) ?? 0) + 1);
+  }
+  return perFollowUp;
+}
+
 /** A follow-up due at DUE_AT, owned by a member whose 1:1 chat (in `tenantId`) the bot knows. */
 async function seedDueReminder(
   bot: TestBot,
@@ -37,27 +74,14 @@ async function seedDueReminder(
     channelId: 'msteams',
     botId: '28:anteckna',
   });
-  const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
-  await bot.deps.followUps.create({
-    networkId: seed.networkId,
-    followUpId: seed.followUpId,
-    meetingId: '00000000-0000-4000-8000-000000000001',
-    owner: {
+  await bot.deps.followUps.create(
+    dueFollowUp(seed.networkId, seed.followUpId, {
       kind: 'member',
       name: `Ägare ${seed.userId}`,
       userId: seed.userId,
       aadObjectId: seed.aadObjectId,
-    },
-    text: `uppgift ${seed.followUpId}`,
-    due: '2026-12-03',
-    status: 'open',
-    changes: [],
-    revision: 0,
-    reminders: { nextAt: DUE_AT, sent: [] },
-    createdBy: 'test',
-    createdAt: created,
-    updatedAt: created,
-  });
+    }),
+  );
 }
 
 /**
@@ -150,13 +174,7 @@ describe('reminders from two scheduler instances', () => {
     now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
     await b.run(now);
 
-    const perFollowUp = new Map<string, number>();
-    for (const call of suite.connector.calls) {
-      const card = attachmentCard(call.body) as
-        { actions?: { data?: { followUpId?: string } }[] } | undefined;
-      const id = card?.actions?.[0]?.data?.followUpId;
-      if (id) perFollowUp.set(id, (perFollowUp.get(id) ?? 0) + 1);
-    }
+    const perFollowUp = postsPerFollowUp(suite.connector.calls);
     expect(perFollowUp.size).toBe(COUNT);
     expect([...perFollowUp.values()].filter((n) => n !== 1)).toEqual([]);
     const stored = await suite.bot.deps.followUps.listOpen(networkId);
@@ -243,28 +261,12 @@ describe('reminders from two scheduler instances', () => {
     now = new Date('2026-11-23T09:00:00Z');
     const chatId = '19:died-after-send@thread.v2';
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, chatId);
-    const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
     const ids = Array.from(
       { length: 30 },
       (_, i) => `00000000-0000-4000-8000-${String(400_000 + i).padStart(12, '0')}`,
     );
     // Owned by an organisation: each reminder goes to the network's group chat.
-    for (const followUpId of ids)
-      await suite.bot.deps.followUps.create({
-        networkId,
-        followUpId,
-        meetingId: '00000000-0000-4000-8000-000000000001',
-        owner: { kind: 'organisation', name: 'Kungälv' },
-        text: `uppgift ${followUpId}`,
-        due: '2026-12-03',
-        status: 'open',
-        changes: [],
-        revision: 0,
-        reminders: { nextAt: DUE_AT, sent: [] },
-        createdBy: 'test',
-        createdAt: created,
-        updatedAt: created,
-      });
+    for (const followUpId of ids) await suite.bot.deps.followUps.create(dueFollowUp(networkId, followUpId));
     suite.connector.reset();
     const readsBefore = suite.connector.graphReads;
 
@@ -291,13 +293,7 @@ describe('reminders from two scheduler instances', () => {
     now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
     await instance('takes-over').run(now);
 
-    const perFollowUp = new Map<string, number>();
-    for (const call of suite.connector.calls.filter((c) => c.conversationId === chatId)) {
-      const card = attachmentCard(call.body) as
-        { actions?: { data?: { followUpId?: string } }[] } | undefined;
-      const id = card?.actions?.[0]?.data?.followUpId;
-      if (id) perFollowUp.set(id, (perFollowUp.get(id) ?? 0) + 1);
-    }
+    const perFollowUp = postsPerFollowUp(suite.connector.calls.filter((c) => c.conversationId === chatId));
     expect([...perFollowUp.keys()].sort()).toEqual(ids);
     expect([...perFollowUp.values()].filter((n) => n !== 1)).toEqual([]);
     expect(suite.connector.graphReads).toBeGreaterThan(readsBefore);
@@ -313,27 +309,14 @@ describe('reminders from two scheduler instances', () => {
 
   it('reads the networks a batch brings, and their rosters, chats and meetings, in one query each', async () => {
     now = new Date('2026-11-23T09:00:00Z');
-    const created = new Date(Date.parse(DUE_AT) - 7 * 86_400_000).toISOString();
     const networkIds: string[] = [];
     for (let n = 0; n < 3; n++) {
       const { networkId } = await setUpNetwork(suite.bot, suite.connector, `19:batch-read-${n}@thread.v2`);
       networkIds.push(networkId);
       for (let i = 0; i < 4; i++)
-        await suite.bot.deps.followUps.create({
-          networkId,
-          followUpId: `00000000-0000-4000-8000-${String(500_000 + n * 10 + i).padStart(12, '0')}`,
-          meetingId: '00000000-0000-4000-8000-000000000001',
-          owner: { kind: 'organisation', name: 'Kungälv' },
-          text: `uppgift ${n}-${i}`,
-          due: '2026-12-03',
-          status: 'open',
-          changes: [],
-          revision: 0,
-          reminders: { nextAt: DUE_AT, sent: [] },
-          createdBy: 'test',
-          createdAt: created,
-          updatedAt: created,
-        });
+        await suite.bot.deps.followUps.create(
+          dueFollowUp(networkId, `00000000-0000-4000-8000-${String(500_000 + n * 10 + i).padStart(12, '0')}`),
+        );
     }
     suite.connector.reset();
     const reads = { one: 0, many: [] as string[][] };

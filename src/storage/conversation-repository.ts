@@ -7,6 +7,7 @@ import {
   type ConversationReferenceData,
 } from '../domain/conversation';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { queryWhereIn } from './query-where-in';
 
 type Stored = ConversationRecord & ItemDefinition & { _etag?: string };
 
@@ -113,22 +114,16 @@ export function createConversationRepository(container: Container, clock: Clock)
     async getMany(conversationIds) {
       const byDocument = new Map(conversationIds.map((id) => [conversationDocumentId(id), id]));
       const records = new Map<string, ConversationRecord>();
-      if (byDocument.size === 0) return records;
-      try {
-        const { resources } = await container.items
-          .query<Stored>({
-            query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)',
-            parameters: [{ name: '@ids', value: [...byDocument.keys()] }],
-          })
-          .fetchAll();
-        for (const doc of resources) {
-          const conversationId = byDocument.get(doc.id);
-          if (conversationId !== undefined) records.set(conversationId, strip(doc));
-        }
-        return records;
-      } catch (error) {
-        throw storageUnavailable(error, 'read conversations');
+      const found = await queryWhereIn<Stored>(
+        container,
+        { field: 'id', values: [...byDocument.keys()] },
+        'read conversations',
+      );
+      for (const doc of found) {
+        const conversationId = byDocument.get(doc.id);
+        if (conversationId !== undefined) records.set(conversationId, strip(doc));
       }
+      return records;
     },
 
     async get(conversationId) {

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Meeting } from '../domain/meeting';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { queryWhereIn } from './query-where-in';
 import { replaceIfUnchanged } from './replace-if-unchanged';
 
 type MeetingDocument = Meeting & { id: string; type: 'meeting'; _etag?: string };
@@ -68,20 +69,12 @@ export function createMeetingRepository(container: Container): MeetingRepository
     },
 
     async getMany(meetingIds) {
-      const meetings = new Map<string, Meeting>();
-      if (meetingIds.length === 0) return meetings;
-      try {
-        const { resources } = await container.items
-          .query<MeetingDocument>({
-            query: "SELECT * FROM c WHERE c.type = 'meeting' AND ARRAY_CONTAINS(@ids, c.id)",
-            parameters: [{ name: '@ids', value: meetingIds.map(documentId) }],
-          })
-          .fetchAll();
-        for (const doc of resources) meetings.set(doc.meetingId, toMeeting(doc));
-        return meetings;
-      } catch (error) {
-        throw storageUnavailable(error, 'read meetings');
-      }
+      const found = await queryWhereIn<MeetingDocument>(
+        container,
+        { field: 'id', values: meetingIds.map(documentId), type: 'meeting' },
+        'read meetings',
+      );
+      return new Map(found.map((doc) => [doc.meetingId, toMeeting(doc)]));
     },
 
     async replace(meeting, etag) {

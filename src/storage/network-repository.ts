@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Language } from '../domain/language';
 import type { Network } from '../domain/network';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { queryWhereIn } from './query-where-in';
 import { replaceIfUnchanged } from './replace-if-unchanged';
 import type { VersionedStore } from './versioned-store';
 
@@ -69,18 +70,12 @@ export function createNetworkRepository(container: Container): NetworkRepository
     get,
 
     async getMany(networkIds) {
-      if (networkIds.length === 0) return [];
-      try {
-        const { resources } = await container.items
-          .query<NetworkDocument>({
-            query: "SELECT * FROM c WHERE c.type = 'network' AND ARRAY_CONTAINS(@ids, c.networkId)",
-            parameters: [{ name: '@ids', value: networkIds }],
-          })
-          .fetchAll();
-        return resources.map(toNetwork);
-      } catch (error) {
-        throw storageUnavailable(error, 'read networks');
-      }
+      const found = await queryWhereIn<NetworkDocument>(
+        container,
+        { field: 'networkId', values: networkIds, type: 'network' },
+        'read networks',
+      );
+      return found.map(toNetwork);
     },
 
     async createIfAbsent(network) {

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock';
 import type { RosterMember } from '../domain/roster';
 import { createBatchedUpsert } from './batched-upsert';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { queryWhereIn } from './query-where-in';
 
 type MemberDocument = RosterMember & { id: string; type: 'member' };
 
@@ -70,19 +71,13 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
 
   const listMany = async (networkIds: string[]): Promise<Map<string, RosterMember[]>> => {
     const rosters = new Map(networkIds.map((networkId): [string, RosterMember[]] => [networkId, []]));
-    if (networkIds.length === 0) return rosters;
-    try {
-      const { resources } = await container.items
-        .query<MemberDocument>({
-          query: 'SELECT * FROM c WHERE c.type = "member" AND ARRAY_CONTAINS(@networkIds, c.networkId)',
-          parameters: [{ name: '@networkIds', value: networkIds }],
-        })
-        .fetchAll();
-      for (const doc of resources) if (doc.status === 'member') rosters.get(doc.networkId)?.push(strip(doc));
-      return rosters;
-    } catch (error) {
-      throw storageUnavailable(error, 'list rosters');
-    }
+    const found = await queryWhereIn<MemberDocument>(
+      container,
+      { field: 'networkId', values: networkIds, type: 'member' },
+      'list rosters',
+    );
+    for (const doc of found) if (doc.status === 'member') rosters.get(doc.networkId)?.push(strip(doc));
+    return rosters;
   };
 
   const get = async (networkId: string, userId: string): Promise<RosterMember | undefined> => {

@@ -9,6 +9,8 @@ export interface CommandInput {
   typedIn: Language;
   /** People @mentioned in the message, in order, the bot itself left out; their `<at>` text is not in `args`. */
   mentions: { userId: string; name: string }[];
+  /** The day typed in `möte <dag> <kommando>`, naming the meeting the command is about; read by the feature. */
+  meetingDate?: string;
 }
 
 /** Teams' mention entities other than the bot's own. */
@@ -55,6 +57,7 @@ export class CommandRouter {
           args: parsed.args,
           typedIn: parsed.language,
           mentions: mentionsOf(context),
+          ...(parsed.meetingDate ? { meetingDate: parsed.meetingDate } : {}),
         });
       if (!this.fallback) throw new Error('CommandRouter has no fallback');
       return this.fallback(

@@ -7,7 +7,9 @@ import type { Meeting } from '../domain/meeting';
 import type { Network } from '../domain/network';
 import { RSVP_ANSWERS, type Rsvp, type Tally } from '../domain/rsvp';
 import { formatWhen } from '../i18n/format-when';
-import { createTranslator } from '../i18n/translator';
+import { createTranslator, type Translate } from '../i18n/translator';
+import { itemTimes } from '../domain/agenda-items';
+import { isoTime, type LocalTime } from '../domain/when/local-date';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
 export const RSVP_VERBS = { answer: 'rsvp.answer', view: 'rsvp.view', nudge: 'rsvp.nudge' } as const;
@@ -92,11 +94,22 @@ function answerText(view: AgendaCardView, t: ReturnType<typeof createTranslator>
   return t(answer.answer === 'yes' ? 'rsvp.answer.yes' : 'rsvp.answer.no');
 }
 
+const timeText = (time: { start: LocalTime; end?: LocalTime } | undefined, t: Translate): string =>
+  time?.end
+    ? t('agenda.itemTime', { start: isoTime(time.start), end: isoTime(time.end) })
+    : time
+      ? t('agenda.itemStart', { start: isoTime(time.start) })
+      : '';
+
 /** The agenda as the networks write it: numbered items, presenters, "(bilder finns)", guests; and the answers. */
 export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
   const { language, network, meeting } = view;
   const t = createTranslator(language);
   const tally = view.tally;
+  // Shown only when the chair gave durations ("20 min"): then each item's time is counted from the start.
+  const times = meeting.items.some((item) => item.minutes)
+    ? itemTimes(meeting.items, meeting.start)
+    : [];
   const card = renderTemplate(template, {
     notice: view.notice ?? (meeting.status === 'cancelled' ? t('agenda.cancelled') : ''),
     networkName: network.settings.name,
@@ -114,6 +127,7 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
       number: String(index + 1),
       title: `${item.title}${item.slides ? ` ${t('agenda.slides')}` : ''}`,
       people: [
+        timeText(times[index], t),
         item.presenters.join(', '),
         item.guests.length ? t('agenda.guests', { names: item.guests.join(', ') }) : '',
       ]

@@ -3,6 +3,7 @@ import template from '../../adaptiveCards/decision.json';
 import { DECISION_TEXT_MAX, type Decision } from '../domain/decision';
 import type { Language } from '../domain/language';
 import type { Meeting } from '../domain/meeting';
+import { meetingLabel } from '../i18n/meeting-label';
 import { createTranslator } from '../i18n/translator';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
@@ -31,16 +32,23 @@ export function renderDecisionCard(view: {
   const { decision } = view;
   const itemTitle = decision.item !== undefined ? view.meeting.items[decision.item - 1]?.title : undefined;
   const undone = decision.status === 'undone';
+  // Recorded or corrected after the meeting (or in another than the running one): the heading says which meeting.
+  const meeting = view.meeting.status === 'started' ? undefined : meetingLabel(view.meeting, view.language);
+  const heading =
+    decision.item !== undefined
+      ? t(meeting ? 'decision.headingItemIn' : 'decision.headingItem', {
+          number: decision.number,
+          item: decision.item,
+          itemTitle: itemTitle ?? '',
+          ...(meeting ? { meeting } : {}),
+        })
+      : t(meeting ? 'decision.headingIn' : 'decision.heading', {
+          number: decision.number,
+          ...(meeting ? { meeting } : {}),
+        });
   return renderTemplate(template, {
     notice: view.notice ?? '',
-    heading:
-      decision.item !== undefined
-        ? t('decision.headingItem', {
-            number: decision.number,
-            item: decision.item,
-            itemTitle: itemTitle ?? '',
-          })
-        : t('decision.heading', { number: decision.number }),
+    heading,
     // Decisions are set apart in italics, as in the minutes.
     text: `_${decision.text}_`,
     rawText: decision.text,

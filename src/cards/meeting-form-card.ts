@@ -29,6 +29,11 @@ export const meetingFormSchema = meetingRefSchema.extend({
   joinUrl: z.string().max(2000).optional().transform(blankToUndefined),
   place: z.string().max(200).optional().transform(blankToUndefined),
   agenda: z.string().max(10_000).optional().default(''),
+  /** "The meeting has already been held": recorded afterwards, its date in the past. Only on a new meeting. */
+  held: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
 });
 
 export type MeetingFormInput = z.infer<typeof meetingFormSchema>;
@@ -46,7 +51,7 @@ export interface MeetingFormView {
   language: Language;
   networkId: string;
   meeting?: Meeting;
-  values?: Partial<Record<'title' | 'when' | 'mode' | 'joinUrl' | 'place' | 'agenda', string>>;
+  values?: Partial<Record<'title' | 'when' | 'mode' | 'joinUrl' | 'place' | 'agenda' | 'held', string>>;
   error?: string;
 }
 
@@ -71,8 +76,9 @@ export function renderMeetingForm({
         joinUrl: meeting.joinUrl ?? '',
         place: meeting.place ?? '',
         agenda: meeting.items.map((item) => formatAgendaLine(item, language)).join('\n'),
+        held: 'false',
       }
-    : { title: '', when: '', mode: 'digital', joinUrl: '', place: '', agenda: '' };
+    : { title: '', when: '', mode: 'digital', joinUrl: '', place: '', agenda: '', held: 'false' };
   return renderTemplate(template, {
     heading: t(meeting ? 'meeting.form.editTitle' : 'meeting.form.title'),
     error: error ?? '',
@@ -93,6 +99,7 @@ export function renderMeetingForm({
       agenda: t('meeting.form.agenda'),
       agendaHelp: t('meeting.form.agendaHelp'),
       save: t('meeting.form.save'),
+      held: t('meeting.form.held'),
     },
   });
 }

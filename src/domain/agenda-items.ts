@@ -1,3 +1,5 @@
+import { minutesOf, type LocalTime } from './when/local-date';
+
 /** One numbered point of a meeting's agenda, as in the networks' minutes: "3. Nära vård (bilder finns)". */
 export interface AgendaItem {
   title: string;
@@ -69,4 +71,22 @@ export function formatAgendaLine(item: AgendaItem, language: 'sv' | 'en'): strin
   if (item.guests.length) parts.push(`${language === 'sv' ? 'gäster' : 'guests'}: ${item.guests.join(', ')}`);
   if (item.minutes) parts.push(`${item.minutes} min`);
   return parts.join(' ');
+}
+
+/**
+ * Each item's start (and end, when it has a duration) counted from the meeting's start: "20 min" items one after
+ * another. Counting stops at the first item without a duration, whose start is still known but not its end.
+ */
+export function itemTimes(
+  items: AgendaItem[],
+  start: LocalTime,
+): ({ start: LocalTime; end?: LocalTime } | undefined)[] {
+  let clock: number | undefined = minutesOf(start);
+  const at = (minute: number): LocalTime => ({ hour: Math.floor(minute / 60) % 24, minute: minute % 60 });
+  return items.map((item) => {
+    if (clock === undefined) return undefined;
+    const from = clock;
+    clock = item.minutes ? from + item.minutes : undefined;
+    return clock === undefined ? { start: at(from) } : { start: at(from), end: at(clock) };
+  });
 }

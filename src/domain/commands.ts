@@ -56,7 +56,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
 ];
 
 export type ParsedCommand =
-  | { kind: 'command'; name: CommandName; args: string; language: Language }
+  | { kind: 'command'; name: CommandName; args: string; language: Language; meetingDate?: string }
   | { kind: 'unknown'; text: string }
   | { kind: 'tooLong' }
   | { kind: 'empty' };
@@ -84,11 +84,35 @@ export function normaliseCommandText(text: string): string {
     .replace(/^\//, '');
 }
 
+/** `möte 2026-11-20 …` / `meeting 20 Nov …` before a command names the meeting it is about. */
+const MEETING_PREFIX = /^(?:möte|mote|meeting)\s+/;
+/** How many words a meeting's day (and start time) may take: "20 november 2026 kl 13". */
+const MEETING_DATE_WORDS = 5;
+
+/**
+ * `möte <dag> <kommando>`: the command with the day it names. The day ends where a command begins, so "möte 20
+ * november beslut …" is the day "20 november" and the command "beslut …".
+ */
+function withMeetingDate(clean: string): ParsedCommand | undefined {
+  const prefix = MEETING_PREFIX.exec(clean.toLocaleLowerCase('sv'));
+  if (!prefix) return undefined;
+  const words = clean.slice(prefix[0].length).split(' ');
+  for (let taken = 1; taken < words.length && taken <= MEETING_DATE_WORDS; taken += 1) {
+    const command = parseBare(words.slice(taken).join(' '));
+    if (command.kind === 'command') return { ...command, meetingDate: words.slice(0, taken).join(' ') };
+  }
+  return undefined;
+}
+
 export function parseCommand(text: string | undefined): ParsedCommand {
   if ((text ?? '').length > COMMAND_TEXT_MAX * 2) return { kind: 'tooLong' };
   const clean = normaliseCommandText(text ?? '');
   if (clean === '') return { kind: 'empty' };
   if (clean.length > COMMAND_TEXT_MAX) return { kind: 'tooLong' };
+  return withMeetingDate(clean) ?? parseBare(clean);
+}
+
+function parseBare(clean: string): ParsedCommand {
   const lower = clean.toLocaleLowerCase('sv');
   // "hjälp!" is still help, but punctuation inside arguments ("beslut ... .") belongs to the text.
   const bare = lower.replace(/[!.]+$/, '');

@@ -36,6 +36,13 @@ export interface Meeting {
   currentItem?: number;
   startedAt?: string;
   endedAt?: string;
+  /** Recorded after it was held (the bot was not in it): no agenda was posted and no answers asked for. */
+  recordedAfter?: true;
+  /**
+   * When a version of its minutes was first approved. Kept on the meeting (the minutes live in the meeting's own
+   * partition) so which meeting a correction means is read from the network's meetings alone.
+   */
+  minutesApprovedAt?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -102,3 +109,9 @@ export const ended = (meeting: Meeting, now: Date): Meeting => ({
   endedAt: now.toISOString(),
   updatedAt: now.toISOString(),
 });
+
+/** A meeting already held, recorded afterwards: ended as planned, its agenda never due. */
+export const recordedAsHeld = (meeting: Meeting): Meeting => {
+  const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
+  return { ...rest, status: 'ended', startedAt: meeting.startsAt, endedAt: meeting.endsAt, recordedAfter: true };
+};

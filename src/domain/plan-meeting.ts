@@ -1,6 +1,6 @@
 import { parseAgendaLines } from './agenda-items';
 import { joinUrlKey } from './join-url';
-import { agendaDueAt, type Meeting } from './meeting';
+import { agendaDueAt, recordedAsHeld, type Meeting } from './meeting';
 import { parseWhen, type When, type WhenResult } from './when/parse-when';
 import { toInstant } from './when/local-date';
 
@@ -11,11 +11,14 @@ export interface MeetingForm {
   joinUrl?: string;
   place?: string;
   agenda: string;
+  /** Already held: recorded afterwards, so its date is in the past and nothing is posted or asked. */
+  held?: boolean;
 }
 
 export type MeetingProblem =
   | { problem: 'when'; refusal: Extract<WhenResult, { ok: false }> }
   | { problem: 'needsTimes'; understood: When }
+  | { problem: 'heldNotOver'; understood: When }
   | { problem: 'weekNotDay'; understood: When }
   | { problem: 'placeRequired' }
   | { problem: 'joinUrl' }
@@ -38,7 +41,8 @@ export function isTeamsJoinUrl(value: string): boolean {
 
 /**
  * The meeting a valid form describes (new, or `existing` changed), or the first problem with it. The date is read
- * in the network's zone and must be a day with a start and an end, not in the past.
+ * in the network's zone and must be a day with a start and an end, not in the past; for a meeting already held
+ * (`held`), not in the future, and the meeting is recorded as ended with no agenda to post.
  */
 export function planMeeting(
   form: MeetingForm,
@@ -52,7 +56,12 @@ export function planMeeting(
     existing?: Meeting;
   },
 ): { ok: true; meeting: Meeting } | { ok: false; problem: MeetingProblem } {
-  const when = parseWhen(form.when, { now: context.now, zone: context.timeZone });
+  const held = Boolean(form.held) && !context.existing;
+  const when = parseWhen(form.when, {
+    now: context.now,
+    zone: context.timeZone,
+    direction: held ? 'past' : 'future',
+  });
   if (!when.ok) return { ok: false, problem: { problem: 'when', refusal: when } };
   if (when.when.kind === 'week')
     return { ok: false, problem: { problem: 'weekNotDay', understood: when.when } };
@@ -71,30 +80,30 @@ export function planMeeting(
   const due = context.existing?.agendaPostedAt
     ? undefined
     : agendaDueAt(startsAt, context.timeZone, context.agendaLeadDays);
-  return {
-    ok: true,
-    meeting: {
-      ...context.existing,
-      meetingId: context.meetingId,
-      networkId: context.networkId,
-      title: form.title,
-      date,
-      start,
-      end,
-      timeZone: context.timeZone,
-      startsAt,
-      agendaDueAt: due,
-      endsAt: toInstant(date, end, context.timeZone),
-      mode: form.mode,
-      ...(form.mode === 'digital' && form.joinUrl
-        ? { joinUrl: form.joinUrl, joinUrlKey: joinUrlKey(form.joinUrl) }
-        : { joinUrl: undefined, joinUrlKey: undefined }),
-      ...(form.mode === 'physical' ? { place: form.place } : { place: undefined }),
-      items: agenda.items,
-      status: context.existing?.status ?? 'planned',
-      createdBy: context.existing?.createdBy ?? context.actorId,
-      createdAt: context.existing?.createdAt ?? now,
-      updatedAt: now,
-    },
+  const meeting: Meeting = {
+    ...context.existing,
+    meetingId: context.meetingId,
+    networkId: context.networkId,
+    title: form.title,
+    date,
+    start,
+    end,
+    timeZone: context.timeZone,
+    startsAt,
+    agendaDueAt: due,
+    endsAt: toInstant(date, end, context.timeZone),
+    mode: form.mode,
+    ...(form.mode === 'digital' && form.joinUrl
+      ? { joinUrl: form.joinUrl, joinUrlKey: joinUrlKey(form.joinUrl) }
+      : { joinUrl: undefined, joinUrlKey: undefined }),
+    ...(form.mode === 'physical' ? { place: form.place } : { place: undefined }),
+    items: agenda.items,
+    status: context.existing?.status ?? 'planned',
+    createdBy: context.existing?.createdBy ?? context.actorId,
+    createdAt: context.existing?.createdAt ?? now,
+    updatedAt: now,
   };
+  if (held && meeting.endsAt > context.now.toISOString())
+    return { ok: false, problem: { problem: 'heldNotOver', understood: when.when } };
+  return { ok: true, meeting: held ? recordedAsHeld(meeting) : meeting };
 }

@@ -1,4 +1,3 @@
-import type { AttendanceGroups } from '../domain/attendance';
 import type { Language } from '../domain/language';
 import type { Translate } from './translator';
 
@@ -18,26 +17,4 @@ export function personLine(person: Person, language: Language, t: Translate): st
   return person.substituteFor
     ? `${line} ${t('attendance.substituteFor', { name: person.substituteFor.name })}`
     : line;
-}
-
-/** The attendance sections as Markdown lines: NÄRVARANDE (by organisation), GÄSTER, EJ NÄRVARANDE. */
-export function attendanceSections(groups: AttendanceGroups, language: Language, t: Translate): string[] {
-  const none = `- ${t('attendance.none')}`;
-  const list = (people: Person[]) =>
-    people.length ? people.map((p) => `- ${personLine(p, language, t)}`) : [none];
-  return [
-    `**${t('attendance.present')}**`,
-    ...(groups.present.length
-      ? groups.present.flatMap((group) => [
-          ...(group.organisation ? [`_${group.organisation}_`] : []),
-          ...list(group.people),
-        ])
-      : [none]),
-    '',
-    `**${t('attendance.guests')}**`,
-    ...list(groups.guests),
-    '',
-    `**${t('attendance.absent')}**`,
-    ...list(groups.absent),
-  ];
 }

@@ -24,11 +24,11 @@ export const en: Record<MessageKey, string> = {
   'when.dayWithSpan': '{day}, {start}–{end}',
   'when.dayWithTime': '{day} at {start}',
   'when.unreadable':
-    'I could not read "{text}" as a date. Try for example "12 June", "Friday 9 September 9-12", "week 47", "tomorrow" or "2026-12-01 13:00".',
-  'when.invalidTime': '"{text}" has a time I cannot read. Try for example 9-12 or 13:00-15:30.',
+    'I could not read "{text}" as a date. Try for example "12 June 9-12", "tomorrow 13-15", "Tuesday week 48 9-12" or "1 Dec 1pm-3pm".',
+  'when.invalidTime': '"{text}" has a time I cannot read. Try for example "tomorrow 9-12" or "12 June 13:00-15:30".',
   'when.past': 'I read "{text}" as {understood}, which has already passed.',
   'when.endBeforeStart': 'I read "{text}" as {understood}, but the end must be after the start.',
-  'when.ambiguous': '"{text}" could mean {a} or {b}. Write the month in letters, for example "1 Dec".',
+  'when.ambiguous': '"{text}" could mean {a} or {b}. Write the month in letters, for example "1 Dec 9-12".',
   'when.weekdayMismatch': '"{text}": {day} is not a {typed}. Which day do you mean?',
   'help.command.settings': "Shows and changes the network's settings (chairs).",
   'network.setup.title': 'Set up the network',
@@ -85,7 +85,7 @@ export const en: Record<MessageKey, string> = {
   'meeting.form.name': 'Title',
   'meeting.form.nameRequired': 'Write a title (at most 150 characters).',
   'meeting.form.when': 'Date and time',
-  'meeting.form.whenPlaceholder': 'for example Friday 11 December 9-12',
+  'meeting.form.whenPlaceholder': 'for example 11 December 9-12 or tomorrow 13-15',
   'meeting.form.whenRequired': 'Write the date and time.',
   'meeting.form.mode': 'Format',
   'meeting.form.digital': 'Online in Teams',
@@ -103,9 +103,9 @@ export const en: Record<MessageKey, string> = {
   'meeting.field.agenda': 'agenda',
   'meeting.error.invalid': 'Correct this and save again: {fields}.',
   'meeting.error.needsTimes':
-    'I read "{text}" as {understood}. Give both a start and an end time, for example "9-12".',
+    'I read "{text}" as {understood}. Give both a start and an end time, for example "{text} 9-12".',
   'meeting.error.weekNotDay':
-    'I read "{text}" as {understood}. Which day? Write for example "Tuesday week 48".',
+    'I read "{text}" as {understood}. Which day? Write for example "Tuesday week 48 9-12".',
   'meeting.error.placeRequired': 'An in-person meeting needs a place.',
   'meeting.error.joinUrl': 'The Teams link must be an https link to teams.microsoft.com.',
   'meeting.error.agendaLines':
@@ -396,4 +396,33 @@ export const en: Record<MessageKey, string> = {
     '{name} chairs or keeps the minutes of the network. Choose someone else in settings first.',
   'personData.gone': 'The network has nothing stored about this person any more.',
   'personData.fileName': 'personal-data',
+  'when.future': 'I read "{text}" as {understood}, which is still to come.',
+  'meeting.noneToRecord':
+    'No meeting is in progress, and no ended meeting is waiting for its notes. Write the meeting\'s date first to choose one, for example: meeting 2026-11-20 decision item 1 …',
+  'meeting.badPick':
+    'I could not read "{text}" as a meeting\'s date. Write for example: meeting 2026-11-20 decision item 1 …',
+  'meeting.noneOn': 'I find no meeting on {date}. Nothing was saved.',
+  'meeting.severalOn':
+    'There are several meetings on {date}: {list}. Write the time too, for example: meeting {example} decision … Nothing was saved.',
+  'meeting.pastRetention':
+    '{meeting} is older than the network keeps records ({months} months) and cannot be changed. Nothing was saved.',
+  'meeting.inMeeting': '{text} ({meeting})',
+  'decision.headingIn': 'Decision {number} in {meeting}',
+  'decision.headingItemIn': 'Decision {number} in {meeting} · item {item}: {itemTitle}',
+  'meeting.startedAgendaNotUpdated':
+    'The meeting {title} has started and answers are closed, but the agenda card in the chat could not be updated (it may have been deleted).',
+  'meeting.agendaNotUpdated':
+    'The change is saved, but the agenda card in the chat could not be updated (it may have been deleted). Write "agenda" to see the current one.',
+  'meeting.form.held': 'The meeting has already been held (recorded afterwards: no agenda is posted, no answers asked for)',
+  'meeting.savedHeld':
+    '{meeting} is recorded as held. No agenda is posted and no answers are asked for. Now add attendance ("attendance"), decisions, notes and follow-ups as usual, and make the notes with "minutes".',
+  'followUps.titleMine': 'Your open follow-ups in all networks',
+  'followUps.noneMine': 'You have no open follow-ups in any network.',
+  'followUps.network': 'Network: {network}',
+  'minutes.unchanged':
+    'Nothing has changed since version {version} was approved, so here are the approved notes. Write "minutes new" if you want a new version anyway.',
+  'agenda.itemTime': '{start}–{end}',
+  'meeting.error.heldNotOver':
+    'I read "{text}" as {understood}, and that meeting is not over yet. A meeting is recorded afterwards once it has been held.',
+  'agenda.itemStart': '{start}',
 };

@@ -54,6 +54,8 @@ export function whenProblemText(
       return t('when.invalidTime', { text });
     case 'past':
       return t('when.past', { text, understood: formatWhen(result.understood, language, t) });
+    case 'future':
+      return t('when.future', { text, understood: formatWhen(result.understood, language, t) });
     case 'endBeforeStart':
       return t('when.endBeforeStart', { text, understood: formatWhen(result.understood, language, t) });
     case 'ambiguousSlashDate':

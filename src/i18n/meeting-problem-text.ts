@@ -18,6 +18,11 @@ export function meetingProblemText(
         text: whenText,
         understood: formatWhen(problem.understood, language, t),
       });
+    case 'heldNotOver':
+      return t('meeting.error.heldNotOver', {
+        text: whenText,
+        understood: formatWhen(problem.understood, language, t),
+      });
     case 'weekNotDay':
       return t('meeting.error.weekNotDay', {
         text: whenText,

@@ -22,12 +22,12 @@ export const sv = {
   'when.dayWithSpan': '{day} kl. {start}–{end}',
   'when.dayWithTime': '{day} kl. {start}',
   'when.unreadable':
-    'Jag kunde inte läsa ”{text}” som ett datum. Skriv till exempel ”12 juni”, ”fredag 9 september 9-12”, ”v 47”, ”i morgon” eller ”2026-12-01 13:00”.',
+    'Jag kunde inte läsa ”{text}” som ett datum. Skriv till exempel ”12 juni 9-12”, ”i morgon 13-15”, ”tisdag v 48 9-12” eller ”1 dec kl. 13.00–15.30”.',
   'when.invalidTime':
-    '”{text}” innehåller en tid jag inte kan läsa. Skriv till exempel 9-12 eller 13:00–15:30.',
+    '”{text}” innehåller en tid jag inte kan läsa. Skriv till exempel ”i morgon 9-12” eller ”12 juni 13:00–15:30”.',
   'when.past': '”{text}” förstod jag som {understood}, och det har redan varit.',
   'when.endBeforeStart': '”{text}” förstod jag som {understood}, men sluttiden måste vara efter starttiden.',
-  'when.ambiguous': '”{text}” kan betyda {a} eller {b}. Skriv månaden med bokstäver, till exempel ”1 dec”.',
+  'when.ambiguous': '”{text}” kan betyda {a} eller {b}. Skriv månaden med bokstäver, till exempel ”1 dec 9-12”.',
   'when.weekdayMismatch': '”{text}”: {day} är ingen {typed}. Vilken dag menar du?',
   'help.command.settings': 'Visar och ändrar nätverkets inställningar (ordförande).',
   'network.setup.title': 'Ställ in nätverket',
@@ -84,7 +84,7 @@ export const sv = {
   'meeting.form.name': 'Rubrik',
   'meeting.form.nameRequired': 'Skriv en rubrik (högst 150 tecken).',
   'meeting.form.when': 'Datum och tid',
-  'meeting.form.whenPlaceholder': 'till exempel fredag 11 december 9-12',
+  'meeting.form.whenPlaceholder': 'till exempel 11 december 9-12 eller i morgon 13-15',
   'meeting.form.whenRequired': 'Skriv datum och tid.',
   'meeting.form.mode': 'Form',
   'meeting.form.digital': 'Digitalt via Teams',
@@ -102,9 +102,9 @@ export const sv = {
   'meeting.field.agenda': 'dagordning',
   'meeting.error.invalid': 'Rätta det här och spara igen: {fields}.',
   'meeting.error.needsTimes':
-    '”{text}” förstod jag som {understood}. Ange både start- och sluttid, till exempel ”9-12”.',
+    '”{text}” förstod jag som {understood}. Ange både start- och sluttid, till exempel ”{text} 9-12”.',
   'meeting.error.weekNotDay':
-    '”{text}” förstod jag som {understood}. Vilken dag? Skriv till exempel ”tisdag v 48”.',
+    '”{text}” förstod jag som {understood}. Vilken dag? Skriv till exempel ”tisdag v 48 9-12”.',
   'meeting.error.placeRequired': 'Ett möte på plats behöver en plats.',
   'meeting.error.joinUrl': 'Teams-länken ska vara en https-länk till teams.microsoft.com.',
   'meeting.error.agendaLines':
@@ -400,6 +400,35 @@ export const sv = {
     '{name} är ordförande eller sekreterare i nätverket. Välj någon annan i inställningar först.',
   'personData.gone': 'Nätverket har inget sparat om den här personen längre.',
   'personData.fileName': 'personuppgifter',
+  'when.future': '”{text}” förstod jag som {understood}, och det har inte varit än.',
+  'meeting.noneToRecord':
+    'Inget möte pågår, och inget avslutat möte väntar på sina anteckningar. Skriv mötets datum först för att välja ett, till exempel: möte 2026-11-20 beslut punkt 1 …',
+  'meeting.badPick':
+    'Jag kunde inte läsa ”{text}” som ett mötes datum. Skriv till exempel: möte 2026-11-20 beslut punkt 1 …',
+  'meeting.noneOn': 'Jag hittar inget möte {date}. Inget sparades.',
+  'meeting.severalOn':
+    '{date} finns flera möten: {list}. Skriv tiden också, till exempel: möte {example} beslut … Inget sparades.',
+  'meeting.pastRetention':
+    '{meeting} är äldre än nätverkets lagringstid ({months} månader) och kan inte ändras. Inget sparades.',
+  'meeting.inMeeting': '{text} ({meeting})',
+  'decision.headingIn': 'Beslut {number} i {meeting}',
+  'decision.headingItemIn': 'Beslut {number} i {meeting} · punkt {item}: {itemTitle}',
+  'meeting.startedAgendaNotUpdated':
+    'Mötet {title} är startat och svaren är stängda, men dagordningens kort i chatten kunde inte uppdateras (det kan ha tagits bort).',
+  'meeting.agendaNotUpdated':
+    'Ändringen är sparad, men dagordningens kort i chatten kunde inte uppdateras (det kan ha tagits bort). Skriv ”dagordning” för att se den aktuella.',
+  'meeting.form.held': 'Mötet har redan hållits (registreras i efterhand: ingen dagordning skickas, inga svar efterfrågas)',
+  'meeting.savedHeld':
+    '{meeting} är registrerat som hållet. Ingen dagordning skickas och inga svar efterfrågas. Lägg nu till närvaro (”närvaro”), beslut, anteckningar och uppgifter som vanligt, och gör anteckningarna med ”protokoll”.',
+  'followUps.titleMine': 'Dina öppna uppgifter i alla nätverk',
+  'followUps.noneMine': 'Du har inga öppna uppgifter i något nätverk.',
+  'followUps.network': 'Nätverk: {network}',
+  'minutes.unchanged':
+    'Inget har ändrats sedan version {version} godkändes, så här är de godkända anteckningarna. Skriv ”protokoll ny” om du ändå vill göra en ny version.',
+  'agenda.itemTime': 'kl. {start}–{end}',
+  'meeting.error.heldNotOver':
+    '”{text}” förstod jag som {understood}, och det mötet är inte över än. Ett möte registreras i efterhand när det har hållits.',
+  'agenda.itemStart': 'kl. {start}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -23,6 +23,11 @@ export interface MeetingRepository {
   /** Meetings that have been held (started or ended), latest first: what minutes can be made of. */
   held(networkId: string): Promise<Meeting[]>;
   /**
+   * What a command may record on or correct: meetings held (started or ended) and planned ones not yet over, in one
+   * single-partition query (a network holds about a dozen a year, fewer than its retention keeps).
+   */
+  recordable(networkId: string, now: Date): Promise<Meeting[]>;
+  /**
    * Meetings whose agenda is due for automatic posting. `agendaDueAt` exists only until the agenda is posted, so
    * this reads due items only, however many meetings are past or far ahead.
    */
@@ -140,6 +145,27 @@ export function createMeetingRepository(container: Container): MeetingRepository
         return resources.map(toMeeting).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
       } catch (error) {
         throw storageUnavailable(error, 'list meetings');
+      }
+    },
+
+    async recordable(networkId, now) {
+      try {
+        const { resources } = await container.items
+          .query<MeetingDocument>(
+            {
+              query:
+                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND (c.status = "started" OR c.status = "ended" OR (c.status = "planned" AND c.endsAt > @now))',
+              parameters: [
+                { name: '@networkId', value: networkId },
+                { name: '@now', value: now.toISOString() },
+              ],
+            },
+            { partitionKey: networkId },
+          )
+          .fetchAll();
+        return resources.map(toMeeting);
+      } catch (error) {
+        throw storageUnavailable(error, 'list recordable meetings');
       }
     },
 

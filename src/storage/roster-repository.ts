@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../domain/clock';
+import { guestIdentity, sameGuest } from '../domain/names';
 import type { RosterMember } from '../domain/roster';
 import { createBatchedUpsert } from './batched-upsert';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
@@ -23,6 +24,11 @@ export interface RosterRepository {
   /** Sets a member's organisation; false when there is no such member. */
   setOrganisation(networkId: string, userId: string, organisation: string): Promise<boolean>;
   addGuest(networkId: string, guest: { name: string; organisation: string }): Promise<RosterMember>;
+  /**
+   * Where a person is a present member, across networks: one cross-partition query, for what the personal chat
+   * shows of all their networks (their own follow-ups); never on a hot path.
+   */
+  memberships(person: { userId: string; aadObjectId?: string }): Promise<RosterMember[]>;
 }
 
 const memberId = (userId: string): string =>
@@ -135,10 +141,32 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
       return true;
     },
 
+    async memberships(person) {
+      try {
+        const { resources } = await container.items
+          .query<MemberDocument>({
+            query:
+              'SELECT * FROM c WHERE c.type = "member" AND c.status = "member" AND (c.userId = @userId OR c.aadObjectId = @aad)',
+            parameters: [
+              { name: '@userId', value: person.userId },
+              { name: '@aad', value: person.aadObjectId ?? person.userId },
+            ],
+          })
+          .fetchAll();
+        return resources.map(strip);
+      } catch (error) {
+        throw storageUnavailable(error, 'list memberships');
+      }
+    },
+
     async addGuest(networkId, guest) {
+      // The same guest added again (case or spacing aside) is the same entry, not a second one.
+      const known = (await list(networkId)).find((m) => m.guest && sameGuest(guest, m));
       const member: RosterMember = {
         networkId,
-        userId: `guest-${randomUUID()}`,
+        userId:
+          known?.userId ??
+          `guest-${createHash('sha256').update(guestIdentity(guest)).digest('base64url').slice(0, 22)}`,
         name: guest.name,
         organisation: guest.organisation,
         guest: true,

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import mammoth from 'mammoth';
 import { sv } from '../../src/i18n/sv';
 import { meetingStarting } from '../fixtures/meeting';
@@ -142,7 +143,11 @@ describe('minutes after the meeting', () => {
       sv['minutes.linksFresh'],
     );
 
-    // A correction after approval (here: the chair makes the minutes again) is a new version; the approved one stays.
+    // A correction after approval (here: a decision added to that day's meeting) is a new version; the approved one
+    // stays.
+    const meeting = await suite.bot.deps.meetings.get(network.networkId, meetingId);
+    const day = DateTime.fromObject(meeting!.meeting.date).toISODate();
+    await say(`möte ${day} beslut punkt 2 Nätverket återkommer i frågan.`, KARIN);
     const correction = attachmentCard(await say('protokoll', KARIN));
     expect(cardTexts(correction)).toContain(
       'Utkast, version 2. Granska och godkänn; först då publiceras det i nätverkets chatt.',

@@ -79,7 +79,7 @@ describe('parseWhen refuses and says what it understood', () => {
 
   it('a slash date that Swedes and English readers read differently', () => {
     expect(refusal('1/12')).toBe(
-      '”1/12” kan betyda tisdag 1 december 2026 eller tisdag 12 januari 2027. Skriv månaden med bokstäver, till exempel ”1 dec”.',
+      '”1/12” kan betyda tisdag 1 december 2026 eller tisdag 12 januari 2027. Skriv månaden med bokstäver, till exempel ”1 dec 9-12”.',
     );
   });
 
@@ -98,9 +98,9 @@ describe('parseWhen refuses and says what it understood', () => {
 
   it('names examples in the user language for an unreadable text', () => {
     expect(refusal('snart')).toMatch(
-      /^Jag kunde inte läsa ”snart” som ett datum\. Skriv till exempel ”12 juni”/,
+      /^Jag kunde inte läsa ”snart” som ett datum\. Skriv till exempel ”12 juni 9-12”/,
     );
-    expect(refusal('soon', 'en')).toMatch(/^I could not read "soon" as a date\. Try for example "12 June"/);
+    expect(refusal('soon', 'en')).toMatch(/^I could not read "soon" as a date\. Try for example "12 June 9-12"/);
   });
 });
 

@@ -20,6 +20,7 @@ export type When =
 export type WhenProblem =
   | { problem: 'unreadable' }
   | { problem: 'past'; understood: When }
+  | { problem: 'future'; understood: When }
   | { problem: 'weekdayMismatch'; understood: When; typedWeekday: number }
   | { problem: 'ambiguousSlashDate'; readings: [LocalDate, LocalDate] }
   | { problem: 'endBeforeStart'; understood: When }
@@ -31,6 +32,11 @@ export interface WhenContext {
   now: Date;
   /** The network's IANA zone; "today" and "tomorrow" are its days. */
   zone: string;
+  /**
+   * Which way a date without a year is read: the next one (a meeting to plan, a deadline; the past refused), the
+   * latest one (a meeting already held; the future refused), or the nearest (a meeting named in a command).
+   */
+  direction?: 'future' | 'past' | 'nearest';
 }
 
 const WEEKDAYS: Record<string, number> = {
@@ -50,6 +56,8 @@ const WEEKDAYS: Record<string, number> = {
   sunday: 7,
 };
 const RELATIVE_DAYS: [RegExp, number][] = [
+  [/\b(?:i\s*förrgår|förrgår)\b/, -2],
+  [/\b(?:i\s*går|yesterday)\b/, -1],
   [/\b(?:i\s*dag|today)\b/, 0],
   [/\b(?:i\s*övermorgon|övermorgon|day after tomorrow)\b/, 2],
   [/\b(?:i\s*morgon|tomorrow)\b/, 1],
@@ -185,15 +193,18 @@ function extractDate(text: string, context: WhenContext): { part: DatePart; rest
     wall.time.minute,
   );
   for (const parser of [chrono.sv, chrono.en]) {
-    const [result] = parser.parse(text, reference, { forwardDate: true });
+    const [result] = parser.parse(text, reference, { forwardDate: direction(context) === 'future' });
     if (!result) continue;
     const rest = text.slice(0, result.index) + ' ' + text.slice(result.index + result.text.length);
     const start = result.start;
-    const date = {
+    let date = {
       year: start.get('year') ?? today.year,
       month: start.get('month') ?? 0,
       day: start.get('day') ?? 0,
     };
+    // A held meeting's "20 november" is the latest 20 November, not this year's still to come.
+    if (direction(context) === 'past' && !start.isCertain('year') && compareDates(date, today) > 0)
+      date = { ...date, year: date.year - 1 };
     const weekday = start.isCertain('weekday') ? (start.get('weekday') ?? undefined) : undefined;
     if (!start.isCertain('day') && weekday === undefined) continue;
     return {
@@ -221,10 +232,26 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
 
   const now = todayIn(context.zone, context.now);
   let when: When;
+  const way = direction(context);
   if (part.kind === 'week') {
     let weekYear = part.weekYear;
     let days = isoWeekDays(weekYear, part.week);
-    if (days && !part.yearGiven && compareDates(days.last, now.date) < 0) {
+    if (days && !part.yearGiven && way === 'future' && compareDates(days.last, now.date) < 0) {
+      weekYear += 1;
+      days = isoWeekDays(weekYear, part.week);
+    }
+    if (days && !part.yearGiven && way === 'past' && compareDates(days.first, now.date) > 0) {
+      weekYear -= 1;
+      days = isoWeekDays(weekYear, part.week);
+    }
+    // "tisdag v 48" in week 48 after its Tuesday: the next year's, as a date without a year is the next one.
+    if (
+      days &&
+      part.weekday !== undefined &&
+      !part.yearGiven &&
+      way === 'future' &&
+      compareDates(addDays(days.first, part.weekday - 1), now.date) < 0
+    ) {
       weekYear += 1;
       days = isoWeekDays(weekYear, part.week);
     }
@@ -241,10 +268,16 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
     }
   }
 
+  if (when.kind === 'day' && when.start && when.end && minutesOf(when.end) <= minutesOf(when.start))
+    return { ok: false, problem: 'endBeforeStart', understood: when };
+  if (way === 'nearest') return { ok: true, when };
+  if (way === 'past') {
+    const first = when.kind === 'day' ? when.date : when.first;
+    return compareDates(first, now.date) > 0
+      ? { ok: false, problem: 'future', understood: when }
+      : { ok: true, when };
+  }
   if (when.kind === 'day') {
-    if (when.start && when.end && minutesOf(when.end) <= minutesOf(when.start)) {
-      return { ok: false, problem: 'endBeforeStart', understood: when };
-    }
     const order = compareDates(when.date, now.date);
     const startedToday =
       order === 0 && when.start !== undefined && minutesOf(when.start) <= minutesOf(now.time);
@@ -254,6 +287,8 @@ export function parseWhen(input: string, context: WhenContext): WhenResult {
   }
   return { ok: true, when };
 }
+
+const direction = (context: WhenContext) => context.direction ?? 'future';
 
 const timesOf = (span: TimeSpan): { start?: LocalTime; end?: LocalTime } => ({
   ...(span.start ? { start: span.start } : {}),

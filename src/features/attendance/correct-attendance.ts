@@ -11,7 +11,7 @@ import type { AdaptiveCardJson } from '../../cards/render-template';
 import { itemsNaming } from '../../domain/attendee';
 import { parseItemList } from '../../domain/item-list';
 import type { Meeting } from '../../domain/meeting';
-import { foldName } from '../../domain/names';
+import { foldName, sameGuest } from '../../domain/names';
 import { canManageRoster, rosterKeepers, type Network } from '../../domain/network';
 import { itemsPhrase } from '../../i18n/attendance-lines';
 import { createTranslator } from '../../i18n/translator';
@@ -90,7 +90,7 @@ export function createCorrectAttendance(deps: Deps, mode: 'correct' | 'addGuest'
     }
 
     if (!guest?.success) return t('card.stale');
-    const { name, organisation } = guest.data;
+    const { name } = guest.data;
     const parsed = parseItemList(guest.data.items ?? '', meeting.items.length);
     if ('unknown' in parsed)
       return answer(
@@ -98,11 +98,26 @@ export function createCorrectAttendance(deps: Deps, mode: 'correct' | 'addGuest'
         false,
       );
     const items = parsed.items.length ? parsed.items : itemsNaming(name, meeting.items);
+    // A guest already on the roster (`gäst Namn, Org`) or already recorded is the same person: one entry.
+    const known = (await attendancePeople(deps, meeting)).find((person) => {
+      const org = person.record?.organisation ?? person.member?.organisation;
+      const isGuest = person.record?.guest ?? person.member?.guest;
+      const who = person.record?.name ?? person.member?.name ?? person.label;
+      return (
+        isGuest &&
+        sameGuest(
+          { name, ...(guest.data.organisation ? { organisation: guest.data.organisation } : {}) },
+          { name: who, ...(org ? { organisation: org } : {}) },
+        )
+      );
+    });
+    const organisation =
+      guest.data.organisation ?? known?.record?.organisation ?? known?.member?.organisation;
     await deps.attendance.record(
       {
         meetingId: meeting.meetingId,
         networkId: network.networkId,
-        personKey: `guest:${foldName(name)}`,
+        personKey: known?.key ?? `guest:${foldName(name)}`,
         name,
         ...(organisation ? { organisation } : {}),
         guest: true,

@@ -31,7 +31,7 @@ export function createStartMeeting(
       }
       throw error;
     }
-    await agenda.updatePosted(context, network, saved.meeting);
+    const agendaUpdated = await agenda.updatePosted(context, network, saved.meeting);
     await context.sendActivity(
       cardActivity(
         renderCheckInCard({
@@ -41,5 +41,8 @@ export function createStartMeeting(
         }),
       ),
     );
+    // The meeting has started whatever happened to the old card: say so, and what did not work.
+    if (!agendaUpdated)
+      await context.sendActivity(t('meeting.startedAgendaNotUpdated', { title: saved.meeting.title }));
   };
 }

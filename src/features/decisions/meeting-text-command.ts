@@ -2,13 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { CommandInput } from '../../bot/command-router';
 import { parseItemAndText } from '../../domain/decision';
-import type { Meeting } from '../../domain/meeting';
-import type { Network } from '../../domain/network';
-import type { MessageKey, Translate } from '../../i18n/translator';
+import type { MessageKey } from '../../i18n/translator';
+import type { MeetingToRecord } from '../attendance/meeting-to-record';
 import { runningMeeting } from './running-meeting';
 
 /**
- * The shared front of `beslut` and `anteckning`: the sender may run the meeting, it is in progress, and the
+ * The shared front of `beslut` and `anteckning`: the sender may run the meeting, it is the one meant, and the
  * arguments are `[punkt N] text`. Otherwise answers why and returns undefined.
  */
 export async function meetingTextCommand(
@@ -16,10 +15,10 @@ export async function meetingTextCommand(
   deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'clock'>,
   input: CommandInput,
   messages: { empty: MessageKey; tooLong: MessageKey },
-): Promise<{ network: Network; meeting: Meeting; t: Translate; item?: number; text: string } | undefined> {
-  const access = await runningMeeting(context, deps);
+): Promise<(MeetingToRecord & { item?: number; text: string }) | undefined> {
+  const access = await runningMeeting(context, deps, input);
   if (!access) return undefined;
-  const { network, meeting, t } = access;
+  const { meeting, t } = access;
   const parsed = parseItemAndText(input.args, meeting.items.length);
   if ('problem' in parsed) {
     const key = parsed.problem === 'badItem' ? 'decision.badItem' : messages[parsed.problem];
@@ -27,5 +26,5 @@ export async function meetingTextCommand(
     return undefined;
   }
   const item = parsed.item ?? meeting.currentItem;
-  return { network, meeting, t, ...(item !== undefined ? { item } : {}), text: parsed.text };
+  return { ...access, ...(item !== undefined ? { item } : {}), text: parsed.text };
 }

@@ -19,7 +19,7 @@ export function createRecordNote(
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
     // `anteckning` alone: the note form, for longer notes written in peace.
     if (!input.args.trim()) {
-      const access = await runningMeeting(context, deps);
+      const access = await runningMeeting(context, deps, input);
       if (access)
         await context.sendActivity(
           cardActivity(
@@ -37,7 +37,7 @@ export function createRecordNote(
       tooLong: 'note.tooLong',
     });
     if (!command) return;
-    const { network, meeting, t, item, text } = command;
+    const { network, meeting, t, item, text, running, label } = command;
     const saved = await oncePerActivity(context, deps, meeting.meetingId, async () => {
       await deps.notes.add({
         meetingId: meeting.meetingId,
@@ -51,10 +51,10 @@ export function createRecordNote(
       return true;
     });
     if (!saved) return;
-    await context.sendActivity(
+    const answer =
       item !== undefined
         ? t('note.saved', { item, title: meeting.items[item - 1]?.title ?? '' })
-        : t('note.savedNoItem'),
-    );
+        : t('note.savedNoItem');
+    await context.sendActivity(running ? answer : t('meeting.inMeeting', { text: answer, meeting: label }));
   };
 }

@@ -9,12 +9,18 @@ import { isoDate, todayIn } from '../../domain/when/local-date';
 import { createTranslator } from '../../i18n/translator';
 import { linkedMeeting } from '../attendance/linked-meeting';
 import { activeNetwork } from '../roster/active-network';
+import { createMyFollowUps } from './my-follow-ups';
 
-/** `uppföljning` / `follow-ups`: open follow-ups, earliest deadline first; your own, or all of them for chairs. */
+/**
+ * `uppföljning` / `follow-ups`: open follow-ups, earliest deadline first; your own, or all of them for chairs. In the
+ * personal chat: your own in every network.
+ */
 export function createListFollowUps(
   deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'roster' | 'followUps' | 'clock'>,
 ) {
+  const personal = createMyFollowUps(deps);
   return async (context: TurnContext): Promise<void> => {
+    if (context.activity.conversation.conversationType === 'personal') return personal(context);
     const network = (await linkedMeeting(context, deps))?.network ?? (await activeNetwork(context, deps));
     if (!network) {
       await context.sendActivity(

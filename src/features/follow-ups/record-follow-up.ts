@@ -26,9 +26,9 @@ export function createRecordFollowUp(
   >,
 ) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
-    const access = await runningMeeting(context, deps);
+    const access = await runningMeeting(context, deps, input);
     if (!access) return;
-    const { network, meeting, t } = access;
+    const { network, meeting, t, running } = access;
     const { language, timeZone } = network.settings;
     const roster = await deps.roster.list(network.networkId);
     const mention = input.mentions[0];
@@ -44,7 +44,9 @@ export function createRecordFollowUp(
       itemCount: meeting.items.length,
       ...(mentioned ? { mentioned } : {}),
       candidates: ownerCandidates(roster),
-      now: deps.clock(),
+      // Written up after the meeting, "senast 30 maj" is read from the meeting's day, as it was said there; a
+      // deadline that has passed since is stored as overdue and reminded as such.
+      now: running ? deps.clock() : new Date(meeting.startsAt),
       zone: timeZone,
     });
     if ('problem' in parsed) {

@@ -26,14 +26,18 @@ export interface AgendaPublisher {
   ): Promise<AdaptiveCardJson>;
   /** Posts the agenda to the conversation and remembers the message, so later edits update it in place. */
   post(context: TurnContext, network: Network, meeting: Meeting): Promise<void>;
-  /** Replaces the posted agenda card with the current meeting. */
-  updatePosted(context: TurnContext, network: Network, meeting: Meeting): Promise<void>;
+  /**
+   * Replaces the posted agenda card with the current meeting. Runs after the meeting is saved, so a refusal from
+   * Teams (the message deleted: 404) is not thrown as if nothing was done: it is logged and `false` says the card
+   * in the chat is stale, for the answer to tell.
+   */
+  updatePosted(context: TurnContext, network: Network, meeting: Meeting): Promise<boolean>;
 }
 
 const SAVE_ATTEMPTS = 3;
 
 export function createAgendaPublisher(
-  deps: Pick<BotDeps, 'rsvps' | 'meetings' | 'clock'> & {
+  deps: Pick<BotDeps, 'rsvps' | 'meetings' | 'clock' | 'logger'> & {
     roster: Pick<RosterRepository, 'list'>;
     followUps: Pick<FollowUpRepository, 'listOpen'>;
   },
@@ -61,7 +65,13 @@ export function createAgendaPublisher(
         (followUp) => followUp.meetingId !== meeting.meetingId && followUp.createdAt < meeting.startsAt,
       ),
       // A personal view is seen by its viewer only, so only they need it refreshed.
-      refreshUserIds: viewer ? [viewer.userId] : members.filter((m) => !m.guest).map((m) => m.userId),
+      // Teams refreshes for the first 60 listed only: chairs first, so their tally and "Ändra mötet" always come.
+      refreshUserIds: viewer
+        ? [viewer.userId]
+        : members
+            .filter((m) => !m.guest)
+            .sort((a, b) => Number(isChair(network, b.aadObjectId)) - Number(isChair(network, a.aadObjectId)))
+            .map((m) => m.userId),
     });
   };
 
@@ -85,11 +95,18 @@ export function createAgendaPublisher(
     },
 
     async updatePosted(context, network, meeting) {
-      if (!meeting.agendaActivityId) return;
-      await context.updateActivity({
-        ...cardActivity(await render(network, meeting)),
-        id: meeting.agendaActivityId,
-      });
+      if (!meeting.agendaActivityId) return true;
+      const card = cardActivity(await render(network, meeting));
+      try {
+        await context.updateActivity({ ...card, id: meeting.agendaActivityId });
+        return true;
+      } catch (error) {
+        deps.logger.warn(
+          { err: error, networkId: network.networkId, meetingId: meeting.meetingId },
+          'posted agenda card could not be updated',
+        );
+        return false;
+      }
     },
   };
 }

@@ -32,9 +32,11 @@ export function createCancelMeeting(
       if (isAppError(error) && error.code === 'Conflict') return t('meeting.conflict');
       throw error;
     }
-    await agenda.updatePosted(context, network, saved.meeting);
+    const agendaUpdated = await agenda.updatePosted(context, network, saved.meeting);
+    const tn = createTranslator(network.settings.language);
+    const notice = tn('meeting.cancelledBy', { name: actor.name });
     return agenda.render(network, saved.meeting, {
-      notice: createTranslator(network.settings.language)('meeting.cancelledBy', { name: actor.name }),
+      notice: agendaUpdated ? notice : `${notice} ${tn('meeting.agendaNotUpdated')}`,
     });
   };
 }

@@ -14,6 +14,7 @@ import { isAppError } from '../../domain/app-error';
 import { isOpenForAnswers } from '../../domain/meeting';
 import { planMeeting } from '../../domain/plan-meeting';
 import { formatInstant } from '../../i18n/format-when';
+import { meetingLabel } from '../../i18n/meeting-label';
 import { meetingProblemText } from '../../i18n/meeting-problem-text';
 import { createTranslator } from '../../i18n/translator';
 import type { AgendaPublisher } from './agenda-publisher';
@@ -82,9 +83,12 @@ export function createSaveMeeting(
         error: t('meeting.conflict'),
       });
     }
-    if (saved.meeting.agendaActivityId) await agenda.updatePosted(context, network, saved.meeting);
+    // Held already: no agenda card and no answer buttons, only what to do next.
+    if (saved.meeting.recordedAfter)
+      return t('meeting.savedHeld', { meeting: meetingLabel(saved.meeting, network.settings.language) });
+    const agendaUpdated = await agenda.updatePosted(context, network, saved.meeting);
     const due = saved.meeting.agendaDueAt;
-    const notice = !due
+    const saidSaved = !due
       ? t('meeting.savedPosted')
       : t('meeting.saved', {
           postDate:
@@ -92,6 +96,7 @@ export function createSaveMeeting(
               ? t('meeting.postShortly')
               : formatInstant(due, network.settings.timeZone, language, t),
         });
+    const notice = agendaUpdated ? saidSaved : `${saidSaved} ${t('meeting.agendaNotUpdated')}`;
     return agenda.render(network, saved.meeting, { notice });
   };
 }

@@ -9,6 +9,7 @@ import { isAppError } from '../../domain/app-error';
 import { networkIdForConversation } from '../../domain/conversation';
 import { canManageRoster, rosterKeepers } from '../../domain/network';
 import { createTranslator } from '../../i18n/translator';
+import { markMinutesApproved } from './mark-minutes-approved';
 import { minutesCardFor } from './minutes-card-for';
 
 /**
@@ -17,7 +18,7 @@ import { minutesCardFor } from './minutes-card-for';
  * network's chat. The full card goes to the person who pressed only.
  */
 export function createChangeMinutes(
-  deps: Pick<BotDeps, 'networks' | 'meetingLinks' | 'minutes' | 'downloads' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'minutes' | 'downloads' | 'clock' | 'logger'>,
   mode: 'open' | 'links' | 'approve',
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
@@ -72,6 +73,7 @@ export function createChangeMinutes(
         ? minutesCardFor(deps, network, latest, 'full', { text: t('minutes.conflict'), good: false })
         : stale();
     }
+    await markMinutesApproved(deps, networkId, meetingId, now);
     // The draft's message in the chat now says it is approved; the minutes themselves are posted for everyone.
     if (context.activity.replyToId)
       await context.updateActivity({

@@ -12,7 +12,9 @@ import { activeNetwork } from '../roster/active-network';
 import { draftMinutes } from './draft-minutes';
 import { minutesCardFor } from './minutes-card-for';
 
-/** `protokoll [yyyy-mm-dd]` / `minutes [date]`: a draft of the latest (or that day's) meeting's minutes, for chairs and the secretary. */
+const FRESH = new Set(['ny', 'new']);
+
+/** `protokoll [yyyy-mm-dd] [ny]` / `minutes [date]`: a draft of the latest (or that day's) meeting's minutes, for chairs and the secretary. */
 export function createMakeMinutes(deps: BotDeps) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
     const network = (await linkedMeeting(context, deps))?.network ?? (await activeNetwork(context, deps));
@@ -29,14 +31,19 @@ export function createMakeMinutes(deps: BotDeps) {
       return;
     }
     const held = await deps.meetings.held(network.networkId);
-    const date = input.args.trim();
+    // "protokoll ny": a new version even when nothing changed since the approved one.
+    const words = input.args.trim().split(/\s+/).filter(Boolean);
+    const fresh = words.some((w) => FRESH.has(w.toLocaleLowerCase('sv')));
+    const date = words.filter((w) => !FRESH.has(w.toLocaleLowerCase('sv'))).join(' ') || input.meetingDate || '';
     const meeting = date ? held.find((m) => isoDate(m.date) === date) : held[0];
     if (!meeting) {
       await context.sendActivity(date ? t('minutes.noMeetingOn', { date }) : t('minutes.noMeeting'));
       return;
     }
-    const draft = await draftMinutes(deps, network, meeting, actor.aadObjectId);
+    const draft = await draftMinutes(deps, network, meeting, actor.aadObjectId, { fresh });
     // The chat sees that a draft exists; its text and files open for chairs and the secretary only.
     await context.sendActivity(cardActivity(minutesCardFor(deps, network, draft, 'summary')));
+    if (draft.unchanged)
+      await context.sendActivity(t('minutes.unchanged', { version: draft.minutes.version }));
   };
 }

@@ -66,4 +66,27 @@ describe('parseCommand', () => {
     expect(parseCommand(`beslut ${'x'.repeat(3000)}`)).toEqual({ kind: 'tooLong' });
     expect(parseCommand('x'.repeat(1_000_000))).toEqual({ kind: 'tooLong' });
   });
+
+  it('reads "möte <dag>" before a command as the meeting it is about, the day ending where a command begins', () => {
+    expect(parseCommand('möte 2026-11-20 beslut punkt 1 Nätverket beslutar att …')).toEqual({
+      kind: 'command',
+      name: 'decision',
+      args: 'punkt 1 Nätverket beslutar att …',
+      language: 'sv',
+      meetingDate: '2026-11-20',
+    });
+    expect(parseCommand('Möte 20 november 2026 kl 13 närvaro')).toMatchObject({
+      name: 'attendance',
+      meetingDate: '20 november 2026 kl 13',
+    });
+    expect(parseCommand('meeting 20 Nov note item 2 Text')).toMatchObject({
+      name: 'note',
+      args: 'item 2 Text',
+      language: 'en',
+      meetingDate: '20 Nov',
+    });
+    // "möten" is its own command, and "möte" with no command after it is not one.
+    expect(parseCommand('möten')).toMatchObject({ kind: 'command', name: 'meetings' });
+    expect(parseCommand('möte 2026-11-20')).toEqual({ kind: 'unknown', text: 'möte 2026-11-20' });
+  });
 });

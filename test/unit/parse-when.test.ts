@@ -104,6 +104,35 @@ describe('parseWhen refuses and says what it understood', () => {
   });
 });
 
+describe('parseWhen reads a held meeting backwards and a named one nearest', () => {
+  const past = (text: string) => parseWhen(text, { ...context, direction: 'past' });
+  const nearest = (text: string) => parseWhen(text, { ...context, direction: 'nearest' });
+
+  it('takes a date without a year as the latest one, and refuses one still to come', () => {
+    expect(past('20 november 9-12')).toMatchObject({ ok: true, when: { date: day(2026, 11, 20) } });
+    expect(past('12 december 9-12')).toMatchObject({ ok: true, when: { date: day(2025, 12, 12) } });
+    expect(past('i går 13-15')).toMatchObject({ ok: true, when: { date: day(2026, 11, 21) } });
+    expect(past('v 46')).toMatchObject({ ok: true, when: { kind: 'week', weekYear: 2026, week: 46 } });
+    expect(past('v 50')).toMatchObject({ ok: true, when: { kind: 'week', weekYear: 2025, week: 50 } });
+    expect(past('2026-12-12 9-12')).toMatchObject({ ok: false, problem: 'future' });
+    expect(past('i morgon 9-12')).toMatchObject({ ok: false, problem: 'future' });
+  });
+
+  it('takes a named meeting\'s day on either side of today, as written', () => {
+    expect(nearest('2026-11-20')).toMatchObject({ ok: true, when: { date: day(2026, 11, 20) } });
+    expect(nearest('2026-11-30 13:00')).toMatchObject({
+      ok: true,
+      when: { date: day(2026, 11, 30), start: { hour: 13, minute: 0 } },
+    });
+    expect(nearest('20 november')).toMatchObject({ ok: true, when: { date: day(2026, 11, 20) } });
+    expect(nearest('fjärde advent')).toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+
+  it('reads "tisdag v 47" after that Tuesday as next year\'s, like any date without a year', () => {
+    expect(parse('tisdag v 47 9-12')).toMatchObject({ ok: true, when: { date: day(2027, 11, 23) } });
+  });
+});
+
 describe('toInstant', () => {
   it('stores Stockholm wall-clock times as UTC, across the DST change', () => {
     expect(toInstant(day(2026, 12, 1), { hour: 13, minute: 0 }, 'Europe/Stockholm')).toBe(

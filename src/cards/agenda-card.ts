@@ -107,9 +107,7 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
   const t = createTranslator(language);
   const tally = view.tally;
   // Shown only when the chair gave durations ("20 min"): then each item's time is counted from the start.
-  const times = meeting.items.some((item) => item.minutes)
-    ? itemTimes(meeting.items, meeting.start)
-    : [];
+  const times = meeting.items.some((item) => item.minutes) ? itemTimes(meeting.items, meeting.start) : [];
   const card = renderTemplate(template, {
     notice: view.notice ?? (meeting.status === 'cancelled' ? t('agenda.cancelled') : ''),
     networkName: network.settings.name,

@@ -113,5 +113,11 @@ export const ended = (meeting: Meeting, now: Date): Meeting => ({
 /** A meeting already held, recorded afterwards: ended as planned, its agenda never due. */
 export const recordedAsHeld = (meeting: Meeting): Meeting => {
   const { agendaDueAt: _due, agendaClaim: _claim, ...rest } = meeting;
-  return { ...rest, status: 'ended', startedAt: meeting.startsAt, endedAt: meeting.endsAt, recordedAfter: true };
+  return {
+    ...rest,
+    status: 'ended',
+    startedAt: meeting.startsAt,
+    endedAt: meeting.endsAt,
+    recordedAfter: true,
+  };
 };

@@ -25,7 +25,8 @@ export const en: Record<MessageKey, string> = {
   'when.dayWithTime': '{day} at {start}',
   'when.unreadable':
     'I could not read "{text}" as a date. Try for example "12 June 9-12", "tomorrow 13-15", "Tuesday week 48 9-12" or "1 Dec 1pm-3pm".',
-  'when.invalidTime': '"{text}" has a time I cannot read. Try for example "tomorrow 9-12" or "12 June 13:00-15:30".',
+  'when.invalidTime':
+    '"{text}" has a time I cannot read. Try for example "tomorrow 9-12" or "12 June 13:00-15:30".',
   'when.past': 'I read "{text}" as {understood}, which has already passed.',
   'when.endBeforeStart': 'I read "{text}" as {understood}, but the end must be after the start.',
   'when.ambiguous': '"{text}" could mean {a} or {b}. Write the month in letters, for example "1 Dec 9-12".',
@@ -398,7 +399,7 @@ export const en: Record<MessageKey, string> = {
   'personData.fileName': 'personal-data',
   'when.future': 'I read "{text}" as {understood}, which is still to come.',
   'meeting.noneToRecord':
-    'No meeting is in progress, and no ended meeting is waiting for its notes. Write the meeting\'s date first to choose one, for example: meeting 2026-11-20 decision item 1 …',
+    "No meeting is in progress, and no ended meeting is waiting for its notes. Write the meeting's date first to choose one, for example: meeting 2026-11-20 decision item 1 …",
   'meeting.badPick':
     'I could not read "{text}" as a meeting\'s date. Write for example: meeting 2026-11-20 decision item 1 …',
   'meeting.noneOn': 'I find no meeting on {date}. Nothing was saved.',
@@ -413,7 +414,8 @@ export const en: Record<MessageKey, string> = {
     'The meeting {title} has started and answers are closed, but the agenda card in the chat could not be updated (it may have been deleted).',
   'meeting.agendaNotUpdated':
     'The change is saved, but the agenda card in the chat could not be updated (it may have been deleted). Write "agenda" to see the current one.',
-  'meeting.form.held': 'The meeting has already been held (recorded afterwards: no agenda is posted, no answers asked for)',
+  'meeting.form.held':
+    'The meeting has already been held (recorded afterwards: no agenda is posted, no answers asked for)',
   'meeting.savedHeld':
     '{meeting} is recorded as held. No agenda is posted and no answers are asked for. Now add attendance ("attendance"), decisions, notes and follow-ups as usual, and make the notes with "minutes".',
   'followUps.titleMine': 'Your open follow-ups in all networks',

@@ -27,7 +27,8 @@ export const sv = {
     '”{text}” innehåller en tid jag inte kan läsa. Skriv till exempel ”i morgon 9-12” eller ”12 juni 13:00–15:30”.',
   'when.past': '”{text}” förstod jag som {understood}, och det har redan varit.',
   'when.endBeforeStart': '”{text}” förstod jag som {understood}, men sluttiden måste vara efter starttiden.',
-  'when.ambiguous': '”{text}” kan betyda {a} eller {b}. Skriv månaden med bokstäver, till exempel ”1 dec 9-12”.',
+  'when.ambiguous':
+    '”{text}” kan betyda {a} eller {b}. Skriv månaden med bokstäver, till exempel ”1 dec 9-12”.',
   'when.weekdayMismatch': '”{text}”: {day} är ingen {typed}. Vilken dag menar du?',
   'help.command.settings': 'Visar och ändrar nätverkets inställningar (ordförande).',
   'network.setup.title': 'Ställ in nätverket',
@@ -417,7 +418,8 @@ export const sv = {
     'Mötet {title} är startat och svaren är stängda, men dagordningens kort i chatten kunde inte uppdateras (det kan ha tagits bort).',
   'meeting.agendaNotUpdated':
     'Ändringen är sparad, men dagordningens kort i chatten kunde inte uppdateras (det kan ha tagits bort). Skriv ”dagordning” för att se den aktuella.',
-  'meeting.form.held': 'Mötet har redan hållits (registreras i efterhand: ingen dagordning skickas, inga svar efterfrågas)',
+  'meeting.form.held':
+    'Mötet har redan hållits (registreras i efterhand: ingen dagordning skickas, inga svar efterfrågas)',
   'meeting.savedHeld':
     '{meeting} är registrerat som hållet. Ingen dagordning skickas och inga svar efterfrågas. Lägg nu till närvaro (”närvaro”), beslut, anteckningar och uppgifter som vanligt, och gör anteckningarna med ”protokoll”.',
   'followUps.titleMine': 'Dina öppna uppgifter i alla nätverk',

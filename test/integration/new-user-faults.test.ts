@@ -111,7 +111,7 @@ describe('what a new user ran into', () => {
     const other = await setUpNetwork(suite.bot, suite.connector, `19:faults-other-${counter}@thread.v2`, {
       chairs: KARIN.aadObjectId,
       name: 'Äldreomsorgschefer',
-    } as Record<string, string>);
+    });
     for (const chat of [network, other]) {
       const meeting = meetingStarting(chat.networkId, new Date(Date.now() + 3600_000));
       await deps().meetings.create(meeting);

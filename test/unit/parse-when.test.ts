@@ -100,7 +100,9 @@ describe('parseWhen refuses and says what it understood', () => {
     expect(refusal('snart')).toMatch(
       /^Jag kunde inte läsa ”snart” som ett datum\. Skriv till exempel ”12 juni 9-12”/,
     );
-    expect(refusal('soon', 'en')).toMatch(/^I could not read "soon" as a date\. Try for example "12 June 9-12"/);
+    expect(refusal('soon', 'en')).toMatch(
+      /^I could not read "soon" as a date\. Try for example "12 June 9-12"/,
+    );
   });
 });
 
@@ -118,7 +120,7 @@ describe('parseWhen reads a held meeting backwards and a named one nearest', () 
     expect(past('i morgon 9-12')).toMatchObject({ ok: false, problem: 'future' });
   });
 
-  it('takes a named meeting\'s day on either side of today, as written', () => {
+  it("takes a named meeting's day on either side of today, as written", () => {
     expect(nearest('2026-11-20')).toMatchObject({ ok: true, when: { date: day(2026, 11, 20) } });
     expect(nearest('2026-11-30 13:00')).toMatchObject({
       ok: true,

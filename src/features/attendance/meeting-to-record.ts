@@ -62,7 +62,11 @@ export async function meetingToRecord(
   const now = deps.clock();
   let pick: MeetingPick | undefined;
   if (options.meetingDate) {
-    const when = parseWhen(options.meetingDate, { now, zone: network.settings.timeZone, direction: 'nearest' });
+    const when = parseWhen(options.meetingDate, {
+      now,
+      zone: network.settings.timeZone,
+      direction: 'nearest',
+    });
     if (!when.ok || when.when.kind !== 'day') {
       await context.sendActivity(t('meeting.badPick', { text: options.meetingDate }));
       return undefined;

@@ -18,7 +18,10 @@ import { minutesCardFor } from './minutes-card-for';
  * network's chat. The full card goes to the person who pressed only.
  */
 export function createChangeMinutes(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'meetingLinks' | 'minutes' | 'downloads' | 'clock' | 'logger'>,
+  deps: Pick<
+    BotDeps,
+    'networks' | 'meetings' | 'meetingLinks' | 'minutes' | 'downloads' | 'clock' | 'logger'
+  >,
   mode: 'open' | 'links' | 'approve',
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {

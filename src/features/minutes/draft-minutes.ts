@@ -52,7 +52,11 @@ export async function draftMinutes(
   const now = deps.clock().toISOString();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const latest = await deps.minutes.latest(meeting.meetingId);
-    if (latest?.minutes.status === 'approved' && !options.fresh && sameRecord(latest.minutes.minutes, minutes))
+    if (
+      latest?.minutes.status === 'approved' &&
+      !options.fresh &&
+      sameRecord(latest.minutes.minutes, minutes)
+    )
       return { ...latest, unchanged: true };
     if (!latest || latest.minutes.status === 'approved')
       return deps.minutes.createNext({

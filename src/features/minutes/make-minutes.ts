@@ -34,7 +34,8 @@ export function createMakeMinutes(deps: BotDeps) {
     // "protokoll ny": a new version even when nothing changed since the approved one.
     const words = input.args.trim().split(/\s+/).filter(Boolean);
     const fresh = words.some((w) => FRESH.has(w.toLocaleLowerCase('sv')));
-    const date = words.filter((w) => !FRESH.has(w.toLocaleLowerCase('sv'))).join(' ') || input.meetingDate || '';
+    const date =
+      words.filter((w) => !FRESH.has(w.toLocaleLowerCase('sv'))).join(' ') || input.meetingDate || '';
     const meeting = date ? held.find((m) => isoDate(m.date) === date) : held[0];
     if (!meeting) {
       await context.sendActivity(date ? t('minutes.noMeetingOn', { date }) : t('minutes.noMeeting'));

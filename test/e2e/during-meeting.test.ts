@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Playground } from '../../src/dev/playground';
@@ -102,8 +103,15 @@ describe('during the meeting in Agents Playground', () => {
 
   it('attendance lists both as present; follow-ups lists the open one, for Karin and for Johan', async () => {
     await karin.send('attendance', { mentionBot: 'Anteckna' });
-    const attendance = await latest(karin, 'Attendance, December meeting');
-    expect(attendance).toMatch(/PRESENT[\s\S]*Johan Berg[\s\S]*Karin Ek[\s\S]*GUESTS/);
+    const attendance = karin
+      .cards()
+      .filter({ hasText: /^Attendance, December meeting/ })
+      .last();
+    await attendance.waitFor({ timeout: 15_000 });
+    // A card: each heading on its own line, not run into the list before it.
+    expect(await attendance.innerText()).toMatch(
+      /^Attendance, December meeting\s*\nPRESENT\s*\n[\s\S]*Johan Berg\s*\nKarin Ek\s*\nGUESTS\s*\nnone\s*\nNOT PRESENT\s*\n/,
+    );
 
     const line = '**Johan Berg**: sends out the information (due Thursday 31 December 2099, item 2)';
     await karin.send('follow-ups', { mentionBot: 'Anteckna' });
@@ -130,6 +138,37 @@ describe('during the meeting in Agents Playground', () => {
     expect(text).toContain('The network supports the assignment.');
     expect(text).toContain('Johan Berg: sends out the information, by 31 December 2099');
     await expect(card.getByRole('button', { name: en['minutes.approve'] }).count()).resolves.toBe(1);
+  });
+
+  it('after the end Karin records a decision and shows the attendance in the group chat; "minutes" has both', async () => {
+    const day = DateTime.fromJSDate(new Date(Date.now() + 30 * 60_000), { zone: 'Europe/Stockholm' })
+      .setLocale('en-GB')
+      .toFormat('d MMMM yyyy');
+    await karin.send('decision item 2 The network will come back to it in the spring.', {
+      mentionBot: 'Anteckna',
+    });
+    const decision = karin.cardsWithText(`Decision 2 in December meeting, ${day}`).last();
+    await decision.waitFor({ timeout: 15_000 });
+
+    await karin.send('attendance', { mentionBot: 'Anteckna' });
+    const attendance = karin.cardsWithText(`Attendance, December meeting, ${day}`).last();
+    await attendance.waitFor({ timeout: 15_000 });
+    expect(await attendance.innerText()).toMatch(/PRESENT\s*\n[\s\S]*Johan Berg\s*\nKarin Ek\s*\nGUESTS/);
+
+    await karin.send('minutes', { mentionBot: 'Anteckna' });
+    const summaries = karin.cardsWithText('Notes, December meeting');
+    await karin.waitForCount(summaries, (await summaries.count()) + 1);
+    await summaries.last().getByRole('button', { name: en['minutes.openDraft'] }).click();
+    const card = karin
+      .cards()
+      .filter({ hasText: 'Draft, version 1' })
+      .filter({ hasText: 'in the spring' })
+      .last();
+    await card.waitFor({ timeout: 15_000 });
+    const text = await card.innerText();
+    expect(text).toMatch(/PRESENT[\s\S]*Johan Berg[\s\S]*Karin Ek/);
+    expect(text).toContain('The network supports the assignment.');
+    expect(text).toContain('The network will come back to it in the spring.');
   });
 
   it('when the follow-up falls due Johan gets a reminder card in his personal chat and marks it Done', async () => {

@@ -15,6 +15,7 @@ import { CommandRouter } from './command-router';
 import type { createAdapter } from './create-adapter';
 import { createOnTurnError } from './on-turn-error';
 import { outgoingTextGuard } from './outgoing-text-guard';
+import { turnWritesMiddleware } from './turn-writes-middleware';
 import { tenantAllowlist } from './tenant-allowlist';
 import { telemetry } from '../telemetry';
 
@@ -26,6 +27,7 @@ export function createApp(options: {
   allowedTenantIds?: ReadonlySet<string>;
 }): Application {
   const { adapter, deps } = options;
+  adapter.use(turnWritesMiddleware);
   if (options.allowedTenantIds) adapter.use(tenantAllowlist(options.allowedTenantIds, deps.logger));
   adapter.use(outgoingTextGuard);
   adapter.use({

@@ -5,6 +5,7 @@ import { errorText } from '../i18n/error-text';
 import { createTranslator } from '../i18n/translator';
 import type { BotDeps } from './bot-deps';
 import { turnLanguage } from './turn-language';
+import { wroteInTurn } from './turn-writes-middleware';
 
 /**
  * The one turn error handler. It logs the full error with the turn's ids and tells the user, in their
@@ -26,7 +27,8 @@ export function createOnTurnError(deps: Pick<BotDeps, 'logger' | 'networks'>) {
 
     try {
       const t = createTranslator(await turnLanguage(context, deps.networks));
-      const text = errorText(error, t);
+      // Stored, then something after it failed (Teams refusing the answer): saying nothing was done would be false.
+      const text = !isAppError(error) && wroteInTurn(context) ? t('error.afterWrite') : errorText(error, t);
       if (activity.type === 'message') {
         await context.sendActivity(text);
       } else if (activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {

@@ -427,4 +427,6 @@ export const en: Record<MessageKey, string> = {
   'meeting.error.heldNotOver':
     'I read "{text}" as {understood}, and that meeting is not over yet. A meeting is recorded afterwards once it has been held.',
   'agenda.itemStart': '{start}',
+  'error.afterWrite':
+    'What you asked for is saved, but something went wrong afterwards, so the answer could not be shown in full. Check in the chat (for example with "attendance" or "minutes") before you redo anything.',
 };

@@ -431,6 +431,8 @@ export const sv = {
   'meeting.error.heldNotOver':
     '”{text}” förstod jag som {understood}, och det mötet är inte över än. Ett möte registreras i efterhand när det har hållits.',
   'agenda.itemStart': 'kl. {start}',
+  'error.afterWrite':
+    'Det du bad om är sparat, men något gick fel efteråt, så svaret kunde inte visas helt. Titta efter i chatten (till exempel med ”närvaro” eller ”protokoll”) innan du gör om något.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { asBookkeeping } from './turn-writes';
 
 export interface CommandMarkerRepository {
   /**
@@ -19,11 +20,9 @@ export function createCommandMarkerRepository(container: Container): CommandMark
   return {
     async firstDelivery(meetingId, activityId) {
       try {
-        await container.items.create({
-          id: markerId(meetingId, activityId),
-          meetingId,
-          type: 'commandMarker',
-        });
+        await asBookkeeping(() =>
+          container.items.create({ id: markerId(meetingId, activityId), meetingId, type: 'commandMarker' }),
+        );
         return true;
       } catch (error) {
         if (hasStatus(error, 409)) return false;
@@ -32,7 +31,7 @@ export function createCommandMarkerRepository(container: Container): CommandMark
     },
     async release(meetingId, activityId) {
       try {
-        await container.item(markerId(meetingId, activityId), meetingId).delete();
+        await asBookkeeping(() => container.item(markerId(meetingId, activityId), meetingId).delete());
       } catch (error) {
         if (!hasStatus(error, 404)) throw storageUnavailable(error, 'release command');
       }

@@ -4,6 +4,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type { CosmosSettings } from '../config';
 import { CONTAINERS, type ContainerName } from './containers';
+import { withTurnWrites } from './turn-writes';
 import type { EmbeddedCosmos } from './embedded-cosmos';
 
 export interface CosmosConnection {
@@ -69,7 +70,7 @@ export async function openCosmos(settings: CosmosSettings, logger: Logger): Prom
           id,
           partitionKey: { paths: [partitionKey] },
         });
-        return [name, container] as const;
+        return [name, withTurnWrites(container)] as const;
       }),
     );
     return {

@@ -52,6 +52,25 @@ describe('what a new user ran into', () => {
     expect((await deps().meetings.get(network.networkId, meeting.meetingId))?.meeting.status).toBe('started');
   });
 
+  it('a decision stored whose card Teams then refuses is answered as saved, never as "nothing was done"', async () => {
+    const meeting = await planned();
+    await say('starta möte');
+    suite.connector.reset();
+    suite.connector.failures = [403];
+    await say('beslut punkt 1 Nätverket ställer sig bakom uppdraget.');
+    await suite.connector.waitForCalls(1);
+    expect(suite.connector.sent.map((a) => a.text)).toEqual([sv['error.afterWrite']]);
+    expect((await deps().decisions.list(meeting.meetingId)).map((d) => d.text)).toEqual([
+      'Nätverket ställer sig bakom uppdraget.',
+    ]);
+    // Nothing stored before the failure: the apology says so, as before.
+    suite.connector.reset();
+    suite.connector.failures = [403];
+    await say('närvaro', SARA);
+    await suite.connector.waitForCalls(1);
+    expect(suite.connector.sent.map((a) => a.text)).toEqual([sv['error.apology']]);
+  });
+
   it('"närvaro" is a card whose headings stand on their own, not Markdown glued to the list', async () => {
     await deps().roster.setOrganisation(network.networkId, SARA.id, 'Kungälv');
     await deps().roster.setOrganisation(network.networkId, ANDERS.id, 'Ale');

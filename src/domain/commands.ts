@@ -75,13 +75,19 @@ const ALIASES = COMMANDS.flatMap((command) =>
  * characters and decomposed Swedish letters; commands are matched after all of that is normalised.
  */
 export function normaliseCommandText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/[\u200B-\u200D\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\//, '');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/<at>[^<]*<\/at>/gi, ' ')
+      .replace(/[\u200B-\u200D\uFEFF]/g, '')
+      // Line breaks stay: a note or decision typed over several lines keeps its paragraphs and lists.
+      .replace(/\r\n?/g, '\n')
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+      .replace(/^\//, '')
+  );
 }
 
 /** `möte 2026-11-20 …` / `meeting 20 Nov …` before a command names the meeting it is about. */
@@ -96,10 +102,11 @@ const MEETING_DATE_WORDS = 5;
 function withMeetingDate(clean: string): ParsedCommand | undefined {
   const prefix = MEETING_PREFIX.exec(clean.toLocaleLowerCase('sv'));
   if (!prefix) return undefined;
-  const words = clean.slice(prefix[0].length).split(' ');
-  for (let taken = 1; taken < words.length && taken <= MEETING_DATE_WORDS; taken += 1) {
-    const command = parseBare(words.slice(taken).join(' '));
-    if (command.kind === 'command') return { ...command, meetingDate: words.slice(0, taken).join(' ') };
+  const rest = clean.slice(prefix[0].length);
+  const gaps = [...rest.matchAll(/[ \n]/g)].map((gap) => gap.index);
+  for (const cut of gaps.slice(0, MEETING_DATE_WORDS)) {
+    const command = parseBare(rest.slice(cut + 1));
+    if (command.kind === 'command') return { ...command, meetingDate: rest.slice(0, cut) };
   }
   return undefined;
 }
@@ -118,7 +125,7 @@ function parseBare(clean: string): ParsedCommand {
   const bare = lower.replace(/[!.]+$/, '');
   for (const alias of ALIASES) {
     if (bare === alias.word) return { kind: 'command', name: alias.name, args: '', language: alias.language };
-    if (lower.startsWith(`${alias.word} `)) {
+    if (lower.startsWith(`${alias.word} `) || lower.startsWith(`${alias.word}\n`)) {
       return {
         kind: 'command',
         name: alias.name,

@@ -1,3 +1,5 @@
+import type { RichText } from './rich-text';
+
 /** A decision recorded during a meeting, numbered per meeting; an edit keeps the earlier text. */
 export interface Decision {
   meetingId: string;
@@ -5,7 +7,10 @@ export interface Decision {
   number: number;
   /** The agenda item (1-based) it belongs to, if any. */
   item?: number;
+  /** As typed (what the edit form shows). */
   text: string;
+  /** The same, read once into paragraphs, lists and emphasis: what the minutes and cards render. */
+  body?: RichText;
   /** Earlier wordings, oldest first. */
   previous: { text: string; changedAt: string; changedBy: string }[];
   status: 'active' | 'undone';

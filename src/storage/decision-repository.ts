@@ -29,6 +29,7 @@ const strip = (doc: DecisionDocument): Decision => ({
   number: doc.number,
   ...(doc.item !== undefined ? { item: doc.item } : {}),
   text: doc.text,
+  ...(doc.body ? { body: doc.body } : {}),
   previous: doc.previous,
   status: doc.status,
   createdBy: doc.createdBy,

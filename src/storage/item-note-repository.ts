@@ -30,12 +30,13 @@ export function createItemNoteRepository(container: Container): ItemNoteReposito
     async list(meetingId) {
       const resources = await listInMeeting<NoteDocument>(container, meetingId, 'itemNote');
       return resources
-        .map(({ meetingId: m, networkId, noteId, item, text, createdBy, createdAt }) => ({
+        .map(({ meetingId: m, networkId, noteId, item, text, body, createdBy, createdAt }) => ({
           meetingId: m,
           networkId,
           noteId,
           ...(item !== undefined ? { item } : {}),
           text,
+          ...(body ? { body } : {}),
           createdBy,
           createdAt,
         }))

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { parseRichText } from '../../domain/rich-text';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { turnLanguage } from '../../bot/turn-language';
@@ -38,6 +39,7 @@ export function createAddNoteFromCard(
       noteId: parsed.data.noteKey,
       ...(item !== undefined ? { item } : {}),
       text: parsed.data.text,
+      body: parseRichText(parsed.data.text),
       createdBy: actor?.aadObjectId ?? '',
       createdAt: deps.clock().toISOString(),
     });

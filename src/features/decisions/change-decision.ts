@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { parseRichText } from '../../domain/rich-text';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
@@ -48,6 +49,7 @@ export function createChangeDecision(
       ? {
           ...current.decision,
           text: edited.data.text,
+          body: parseRichText(edited.data.text),
           previous: [
             ...current.decision.previous,
             { text: current.decision.text, changedAt: now, changedBy: actor.aadObjectId },

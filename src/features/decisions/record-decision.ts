@@ -5,6 +5,7 @@ import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { renderDecisionCard } from '../../cards/decision-card';
 import { meetingTextCommand } from './meeting-text-command';
+import { parseRichText } from '../../domain/rich-text';
 import { oncePerActivity } from './once-per-activity';
 
 /**
@@ -28,6 +29,7 @@ export function createRecordDecision(
         networkId: network.networkId,
         ...(item !== undefined ? { item } : {}),
         text,
+        body: parseRichText(text),
         previous: [],
         status: 'active',
         createdBy: actorOf(context)?.aadObjectId ?? '',

@@ -7,6 +7,7 @@ import { cardActivity } from '../../bot/card-activity';
 import { renderNoteCard } from '../../cards/note-card';
 import { meetingTextCommand } from './meeting-text-command';
 import { runningMeeting } from './running-meeting';
+import { parseRichText } from '../../domain/rich-text';
 import { oncePerActivity } from './once-per-activity';
 
 /**
@@ -45,6 +46,7 @@ export function createRecordNote(
         noteId: randomUUID(),
         ...(item !== undefined ? { item } : {}),
         text,
+        body: parseRichText(text),
         createdBy: actorOf(context)?.aadObjectId ?? '',
         createdAt: deps.clock().toISOString(),
       });

@@ -6,6 +6,7 @@ import type { ItemNote } from './item-note';
 import type { Meeting } from './meeting';
 import { foldName } from './names';
 import type { RosterMember } from './roster';
+import { parseRichText, type RichText } from './rich-text';
 import type { LocalDate } from './when/local-date';
 
 /** One person as the minutes list them: "Maria Ljung, GR, punkt 3 och 6". */
@@ -22,10 +23,16 @@ export interface MinutesItem {
   title: string;
   presenters: string[];
   slides: boolean;
-  notes: string[];
-  decisions: string[];
+  notes: MinutesText[];
+  decisions: MinutesText[];
   followUps: MinutesFollowUp[];
 }
+
+/**
+ * A note or decision in the minutes: its structured text. Versions approved before text had structure hold the
+ * plain string, kept as it was approved (renderers read it with `asRichText`).
+ */
+export type MinutesText = RichText | string;
 
 export interface MinutesFollowUp {
   owner: string;
@@ -117,8 +124,8 @@ export function buildMinutes(input: MinutesInput): Minutes {
   const notes = [...input.notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const followUps = [...input.followUps].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const recordedFor = (item: number | undefined) => ({
-    notes: notes.filter((n) => n.item === item).map((n) => n.text),
-    decisions: active.filter((d) => d.item === item).map((d) => d.text),
+    notes: notes.filter((n) => n.item === item).map((n) => n.body ?? parseRichText(n.text)),
+    decisions: active.filter((d) => d.item === item).map((d) => d.body ?? parseRichText(d.text)),
     followUps: followUps
       .filter((f) => f.item === item)
       .map((f) => ({ owner: f.owner.name, text: f.text, ...(f.due ? { due: f.due } : {}) })),

@@ -1,9 +1,32 @@
 import type { Language } from '../domain/language';
-import type { Minutes, MinutesItem } from '../domain/minutes';
+import type { Minutes, MinutesItem, MinutesText } from '../domain/minutes';
+import { asRichText, type Run } from '../domain/rich-text';
 import { minutesWords } from './minutes-words';
 
 /** Typed text may hold Markdown's own characters; they are shown as typed, never as formatting. */
-export const escapeMarkdown = (text: string): string => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+export const escapeMarkdown = (text: string): string =>
+  text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\d+)\./, '$1\\.');
+
+/** One run: its text escaped, its emphasis as Markdown's own (`emphasis` adds italics, as for a decision). */
+function runMarkdown(run: Run, emphasis: boolean): string {
+  const text = escapeMarkdown(run.text);
+  const italic = run.italic || emphasis;
+  // Markdown emphasis may not start or end with a space: keep those outside the markers.
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+  if (!core) return text;
+  const marker = run.bold && italic ? '***' : run.bold ? '**' : italic ? '*' : '';
+  return `${lead}${marker}${core}${marker}${trail}`;
+}
+
+/** A note or decision as Markdown blocks: paragraphs, `- ` and `1. ` lists; a decision all in italics. */
+export function richMarkdown(value: MinutesText, emphasis = false): string[] {
+  const runs = (list: Run[]) => list.map((run) => runMarkdown(run, emphasis)).join('');
+  return asRichText(value).map((block) =>
+    block.kind === 'paragraph'
+      ? runs(block.runs)
+      : block.items.map((item, i) => `${block.kind === 'bullets' ? '-' : `${i + 1}.`} ${runs(item)}`).join('\n'),
+  );
+}
 
 /**
  * The minutes as Markdown, shaped like the networks' own ("Anteckningar"): attendance, numbered items with
@@ -41,8 +64,8 @@ export function renderMinutesMarkdown(minutes: Minutes, language: Language): str
   }
 
   const recorded = (item: Pick<MinutesItem, 'notes' | 'decisions' | 'followUps'>) => {
-    for (const note of item.notes) block(e(note));
-    for (const decision of item.decisions) block(`*${e(decision)}*`);
+    for (const note of item.notes) for (const part of richMarkdown(note)) block(part);
+    for (const decision of item.decisions) for (const part of richMarkdown(decision, true)) block(part);
     if (item.followUps.length) {
       block(`**${t('minutes.followUps')}**`);
       list(
@@ -55,7 +78,8 @@ export function renderMinutesMarkdown(minutes: Minutes, language: Language): str
   };
   for (const item of minutes.items) {
     block(`## ${item.number}. ${e(item.title)}${item.slides ? ` ${t('agenda.slides')}` : ''}`);
-    if (item.presenters.length) block(`_${e(item.presenters.join(', '))}_`);
+    // Presenters plain, so that only decisions stand out in italics.
+    if (item.presenters.length) block(e(item.presenters.join(', ')));
     recorded(item);
   }
   const { other } = minutes;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import template from '../../adaptiveCards/minutes.json';
 import type { MinutesVersion } from '../domain/minutes-version';
 import { minutesWords } from '../minutes/minutes-words';
-import { renderMinutesMarkdown } from '../minutes/minutes-markdown';
+import { minutesCardBody } from './minutes-card-body';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
 export const MINUTES_VERBS = {
@@ -19,22 +19,8 @@ const minutesRef = {
 export const minutesLinksSchema = z.object(minutesRef).strict();
 export const minutesApproveSchema = z.object({ ...minutesRef, etag: z.string().min(1).max(200) }).strict();
 
-/** Cards stay far below Teams' message size limit: longer minutes are cut here and read whole in the file. */
-export const CARD_TEXT_MAX = 12_000;
-
-/** Adaptive Card TextBlocks know bold, italics and lists but not Markdown headings: headings become bold lines. */
-function cardMarkdown(markdown: string): { text: string; truncated: boolean } {
-  const text = markdown
-    .split('\n')
-    .map((line) => line.replace(/^#{1,6} (.*)$/, '**$1**').replace(/ {2}$/, ''))
-    .join('\n');
-  if (text.length <= CARD_TEXT_MAX) return { text, truncated: false };
-  const cut = text.lastIndexOf('\n', CARD_TEXT_MAX);
-  return { text: text.slice(0, cut > 0 ? cut : CARD_TEXT_MAX), truncated: true };
-}
-
 /**
- * The minutes in the chat: heading, draft or approved, counts, the text (cut when long, the whole in the files) and
+ * The minutes in the chat: heading, draft or approved, counts, the minutes (cut when long, the whole in the files) and
  * links to the Word and Markdown files, signed and short-lived; "New links" gives fresh ones.
  */
 export function renderMinutesCard(view: {
@@ -49,14 +35,17 @@ export function renderMinutesCard(view: {
   const { minutes, language } = view.version;
   const w = minutesWords(language);
   const { t } = w;
-  const { text, truncated } = cardMarkdown(renderMinutesMarkdown(minutes, language));
   const present =
     minutes.present.reduce((sum, group) => sum + group.people.length, 0) + minutes.guests.length;
   const all = [...minutes.items, minutes.other];
   const count = (pick: (item: (typeof all)[number]) => unknown[]) =>
     all.reduce((sum, i) => sum + pick(i).length, 0);
   const draft = view.version.status === 'draft';
-  return renderTemplate(template, {
+  const full = view.shows === 'full';
+  const { elements, truncated } = full
+    ? minutesCardBody(minutes, language)
+    : { elements: [], truncated: false };
+  const card = renderTemplate(template, {
     notice: view.notice?.text ?? '',
     noticeColor: view.notice?.good ? 'Good' : 'Attention',
     heading: t('minutes.cardHeading', { title: minutes.meetingTitle, date: w.date(minutes.date) }),
@@ -68,12 +57,11 @@ export function renderMinutesCard(view: {
       { title: t('minutes.factDecisions'), value: String(count((i) => i.decisions)) },
       { title: t('minutes.factFollowUps'), value: String(count((i) => i.followUps)) },
     ],
-    text,
     truncated,
     truncatedText: t('minutes.truncated'),
     links: view.links,
     draft,
-    full: view.shows === 'full',
+    full,
     networkId: view.version.networkId,
     meetingId: view.version.meetingId,
     version: String(view.version.version),
@@ -86,4 +74,11 @@ export function renderMinutesCard(view: {
       open: t(draft ? 'minutes.openDraft' : 'minutes.open'),
     },
   });
+  // The minutes themselves are built from elements (headings, lists, sections per item, decisions set apart), not
+  // one Markdown block; the template holds their place.
+  const body = (card.body as { id?: string; items?: unknown[] }[] | undefined)?.find(
+    (e) => e.id === 'minutesBody',
+  );
+  if (body) body.items = elements;
+  return card;
 }

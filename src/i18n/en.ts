@@ -429,4 +429,5 @@ export const en: Record<MessageKey, string> = {
   'agenda.itemStart': '{start}',
   'error.afterWrite':
     'What you asked for is saved, but something went wrong afterwards, so the answer could not be shown in full. Check in the chat (for example with "attendance" or "minutes") before you redo anything.',
+  'minutes.decisionLabel': 'Decision',
 };

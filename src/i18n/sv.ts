@@ -433,6 +433,7 @@ export const sv = {
   'agenda.itemStart': 'kl. {start}',
   'error.afterWrite':
     'Det du bad om är sparat, men något gick fel efteråt, så svaret kunde inte visas helt. Titta efter i chatten (till exempel med ”närvaro” eller ”protokoll”) innan du gör om något.',
+  'minutes.decisionLabel': 'Beslut',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -14,7 +14,8 @@ const DOCUMENT_LANGUAGE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' }
  * on first use: most processes never render a Word file, and it is some 13 MB of memory.
  */
 export async function renderMinutesDocx(minutes: Minutes, language: Language): Promise<Buffer> {
-  const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } =
+    await import('docx');
   const w = minutesWords(language);
   const { t } = w;
   const body: DocxParagraph[] = [];
@@ -132,7 +133,13 @@ export async function renderMinutesDocx(minutes: Minutes, language: Language): P
         {
           reference: 'numbers',
           levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: indent },
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: indent,
+            },
           ],
         },
       ],

@@ -24,7 +24,9 @@ export function richMarkdown(value: MinutesText, emphasis = false): string[] {
   return asRichText(value).map((block) =>
     block.kind === 'paragraph'
       ? runs(block.runs)
-      : block.items.map((item, i) => `${block.kind === 'bullets' ? '-' : `${i + 1}.`} ${runs(item)}`).join('\n'),
+      : block.items
+          .map((item, i) => `${block.kind === 'bullets' ? '-' : `${i + 1}.`} ${runs(item)}`)
+          .join('\n'),
   );
 }
 

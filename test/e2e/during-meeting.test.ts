@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import type { Playground } from '../../src/dev/playground';
 import { networkIdForConversation } from '../../src/domain/conversation';
@@ -138,6 +141,55 @@ describe('during the meeting in Agents Playground', () => {
     expect(text).toContain('The network supports the assignment.');
     expect(text).toContain('Johan Berg: sends out the information, by 31 December 2099');
     await expect(card.getByRole('button', { name: en['minutes.approve'] }).count()).resolves.toBe(1);
+
+    // As rendered: a screenshot of the card, and its heading lines each on a line of their own, above what they head.
+    const shot = join(tmpdir(), `anteckna-minutes-card-${process.pid}.png`);
+    await card.screenshot({ path: shot });
+    const png = PNG.sync.read(readFileSync(shot));
+    expect(png.width).toBeGreaterThan(200);
+    const top = async (text: string) =>
+      (await card.getByText(text, { exact: true }).first().boundingBox())?.y ?? NaN;
+    const lineHeight = 12;
+    const present = await top('PRESENT');
+    const absent = await top('NOT PRESENT');
+    const item = await top('1. Current situation');
+    const network = await top('Socialchefsnätverket');
+    expect(present - network).toBeGreaterThan(lineHeight);
+    expect(absent - present).toBeGreaterThan(lineHeight);
+    expect(item - absent).toBeGreaterThan(lineHeight);
+    // The decision sits in its own emphasised container, its background unlike the card's, its text in italics.
+    const decision = card.getByText('The network supports the assignment.', { exact: true }).first();
+    const style = await decision.evaluate((element) => {
+      // The page's DOM, typed just enough here (the project's TypeScript has no DOM library).
+      type Box = { parentElement: Box | null; closest(selector: string): Box | null };
+      const styleOf = (node: Box) =>
+        (
+          globalThis as unknown as {
+            getComputedStyle(node: Box): { backgroundColor: string; fontStyle: string };
+          }
+        ).getComputedStyle(node);
+      const start = element as unknown as Box;
+      let node: Box | null = start;
+      while (node && styleOf(node).backgroundColor === 'rgba(0, 0, 0, 0)') node = node.parentElement;
+      const cardNode = start.closest('.ac-adaptiveCard');
+      return {
+        background: node ? styleOf(node).backgroundColor : '',
+        card: cardNode ? styleOf(cardNode).backgroundColor : '',
+        italic: styleOf(start).fontStyle,
+      };
+    });
+    expect(style.italic).toBe('italic');
+    expect(style.background).not.toBe(style.card);
+    // The same in the picture: the pixel under the decision has the container's colour, not the card's.
+    const box = await decision.boundingBox();
+    const cardBox = await card.boundingBox();
+    const x = Math.round((box?.x ?? 0) - (cardBox?.x ?? 0) - 4);
+    const y = Math.round((box?.y ?? 0) - (cardBox?.y ?? 0) + 2);
+    const pixel = (px: number, py: number) => {
+      const at = (png.width * py + px) << 2;
+      return [png.data[at], png.data[at + 1], png.data[at + 2]].join(',');
+    };
+    expect(pixel(Math.max(x, 0), y)).not.toBe(pixel(png.width - 3, 3));
   });
 
   it('after the end Karin records a decision and shows the attendance in the group chat; "minutes" has both', async () => {

@@ -76,7 +76,8 @@ describe('the record stays open until the minutes are done', () => {
   async function minutesText(command = 'protokoll'): Promise<{ version: number; text: string }> {
     const summary = attachmentCard(await say(command, JOHAN));
     const open = await press('minutes.open', dataOf(summary, 'minutes.open'), JOHAN);
-    const text = cardTexts(open.value).find((t) => t.startsWith('**Anteckningar**')) ?? '';
+    // The card's minutes, one text per element, in order.
+    const text = cardTexts(open.value).join('\n');
     return { version: Number(dataOf(summary, 'minutes.open').version), text };
   }
 
@@ -115,8 +116,8 @@ describe('the record stays open until the minutes are done', () => {
     expect(cardTexts(marked.value)[0]).toBe('Anders Holm är markerad som närvarande.');
 
     const { text } = await minutesText();
-    expect(text).toContain('*Nätverket ställer sig bakom uppdraget.*');
-    expect(text).toContain('*Nätverket nominerar Kungälv till styrgruppen.*');
+    expect(text).toContain('\nNätverket ställer sig bakom uppdraget.\n');
+    expect(text).toContain('\nNätverket nominerar Kungälv till styrgruppen.\n');
     expect(text).toContain('Sara berättar om arbetet i Kungälv.');
     expect(text).toContain('- Kungälv: skickar underlaget, senast 31 december 2099');
     expect(text).toMatch(/NÄRVARANDE[\s\S]*Anders Holm[\s\S]*EJ NÄRVARANDE/);
@@ -167,7 +168,7 @@ describe('the record stays open until the minutes are done', () => {
     );
     const next = await minutesText();
     expect(next.version).toBe(2);
-    expect(next.text).toContain('*Nätverket beslutar att återkomma.*');
+    expect(next.text).toContain('\nNätverket beslutar att återkomma.\n');
     const first = await deps().minutes.get(meeting.meetingId, 1);
     expect(first?.minutes).toEqual(approved?.minutes);
     expect(JSON.stringify(first?.minutes.minutes)).not.toContain('återkomma');
@@ -215,7 +216,9 @@ describe('the record stays open until the minutes are done', () => {
     await press('minutes.approve', dataOf(full.value, 'minutes.approve'), JOHAN);
     const minutes = await deps().minutes.latest(meeting!.meetingId);
     expect(minutes?.minutes.status).toBe('approved');
-    expect(minutes?.minutes.minutes.items[1]?.decisions).toEqual(['Nätverket ställer sig bakom planen.']);
+    expect(minutes?.minutes.minutes.items[1]?.decisions).toEqual([
+      [{ kind: 'paragraph', runs: [{ text: 'Nätverket ställer sig bakom planen.' }] }],
+    ]);
     // No answers were ever asked for.
     expect(await deps().rsvps.list(meeting!.meetingId)).toEqual([]);
   });

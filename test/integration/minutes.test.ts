@@ -12,6 +12,24 @@ import { cardProblems } from '../helpers/validate-card';
 type Action = { type: string; title?: string; url?: string; verb?: string; data?: Record<string, string> };
 const actions = (card: unknown): Action[] => (card as { actions: Action[] }).actions;
 const link = (card: unknown, title: string) => actions(card).find((a) => a.title === title)?.url ?? '';
+/** The texts of each emphasised container: how the card sets decisions apart, with their runs in italics. */
+const decisionsOf = (card: unknown): string[][] => {
+  const found: string[][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as { type?: string; style?: string; items?: unknown[] };
+      if (element.type === 'Container' && element.style === 'emphasis') {
+        expect(JSON.stringify(element.items)).not.toMatch(
+          /"type":"TextRun","text":"[^"]+"(?!,"italic":true)/,
+        );
+        found.push(cardTexts(element.items));
+      } else Object.values(element).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+};
 const dataOf = (card: unknown, verb: string) => actions(card).find((a) => a.verb === verb)?.data ?? {};
 
 describe('minutes after the meeting', () => {
@@ -69,16 +87,18 @@ describe('minutes after the meeting', () => {
         'Utkast, version 1. Granska och godkänn; först då publiceras det i nätverkets chatt.',
       ]),
     );
-    const text = texts.find((t) => t.startsWith('**Anteckningar**')) ?? '';
-    expect(text).toContain(
-      '**NÄRVARANDE**\n\n**Nätverket**\n\n- Sara Lind, Kungälv\n\n**Ale**\n\n- Karin Ek\n',
-    );
-    expect(text).toContain(
-      '**1. Aktuellt läge (bilder finns)**\n\n_Lena Holmlund_\n\nLena informerar om läget.',
-    );
-    expect(text).toContain('*Nätverket ställer sig bakom uppdraget.*');
-    expect(text).toContain('- Kungälv: återkommer, senast 31 december 2099');
-    expect(text).toContain('Vid anteckningarna,\nJohan Berg');
+    // The minutes are card elements: each heading its own block, lists under them, decisions set apart.
+    const body = cardTexts(card);
+    const after = (first: string, ...next: string[]) => {
+      const at = body.indexOf(first);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(body.slice(at, at + 1 + next.length)).toEqual([first, ...next]);
+    };
+    after('NÄRVARANDE', 'Nätverket', '- Sara Lind, Kungälv', 'Ale', '- Karin Ek');
+    after('1. Aktuellt läge (bilder finns)', 'Lena Holmlund', 'Lena informerar om läget.', 'Beslut');
+    after('Vid anteckningarna,', 'Johan Berg');
+    expect(body).toContain('- Kungälv: återkommer, senast 31 december 2099');
+    expect(decisionsOf(card)).toEqual([['Beslut', 'Nätverket ställer sig bakom uppdraget.']]);
 
     const word = await fetch(link(card, 'Word (.docx)'));
     expect(word.status).toBe(200);

@@ -3,6 +3,7 @@ import template from '../../adaptiveCards/decision.json';
 import { DECISION_TEXT_MAX, type Decision } from '../domain/decision';
 import type { Language } from '../domain/language';
 import type { Meeting } from '../domain/meeting';
+import { parseRichText, type RichText, type Run } from '../domain/rich-text';
 import { meetingLabel } from '../i18n/meeting-label';
 import { createTranslator } from '../i18n/translator';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
@@ -20,6 +21,17 @@ export const decisionRefSchema = z.object({
 export const decisionEditSchema = decisionRefSchema
   .extend({ text: z.string().trim().min(1).max(DECISION_TEXT_MAX) })
   .strict();
+
+/** Each paragraph, and each list item with its mark, as one rich text block of runs. */
+const decisionParagraphs = (body: RichText) =>
+  body.flatMap((block) => {
+    const line = (runs: Run[]) => ({
+      runs: runs.map((run) => ({ text: run.text, weight: run.bold ? 'Bolder' : 'Default' })),
+    });
+    return block.kind === 'paragraph'
+      ? [line(block.runs)]
+      : block.items.map((item, i) => line([{ text: block.kind === 'bullets' ? '• ' : `${i + 1}. ` }, ...item]));
+  });
 
 export function renderDecisionCard(view: {
   language: Language;
@@ -49,8 +61,8 @@ export function renderDecisionCard(view: {
   return renderTemplate(template, {
     notice: view.notice ?? '',
     heading,
-    // Decisions are set apart in italics, as in the minutes.
-    text: `_${decision.text}_`,
+    // Decisions are set apart in italics, as in the minutes; typed text as text runs, never read as Markdown.
+    paragraphs: decisionParagraphs(decision.body ?? parseRichText(decision.text)),
     rawText: decision.text,
     undone,
     undoneLabel: t('decision.undone'),

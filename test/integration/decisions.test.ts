@@ -45,12 +45,16 @@ describe('decisions during the meeting', () => {
     expect(cardTexts(attachmentCard(first))).toEqual(
       expect.arrayContaining([
         'Beslut 1 · punkt 1: Aktuellt läge',
-        '_Nätverket ställer sig bakom uppdraget._',
+        'Nätverket ställer sig bakom uppdraget.',
       ]),
     );
     expect((await say('punkt 2')).text).toBe('Aktuell punkt: 2. Nära vård');
     const second = await say('beslut GR tar med sig frågan.');
     expect(cardTexts(attachmentCard(second))).toContain('Beslut 2 · punkt 2: Nära vård');
+    // The wording as text runs in italics: nothing typed is read as Markdown.
+    expect(JSON.stringify(attachmentCard(first))).toContain(
+      '{"type":"TextRun","text":"Nätverket ställer sig bakom uppdraget.","italic":true',
+    );
     expect((await decisions()).map((d) => [d.number, d.item, d.text])).toEqual([
       [1, 1, 'Nätverket ställer sig bakom uppdraget.'],
       [2, 2, 'GR tar med sig frågan.'],
@@ -81,7 +85,7 @@ describe('decisions during the meeting', () => {
     await say('starta möte');
     const data = cardData(await say('beslut punkt 1 Första lydelsen.'));
     const edited = await press('decision.edit', { ...data, text: 'Andra lydelsen.' });
-    expect(cardTexts(edited.value)).toContain('_Andra lydelsen._');
+    expect(cardTexts(edited.value)).toContain('Andra lydelsen.');
     expect((await decisions())[0]).toMatchObject({
       text: 'Andra lydelsen.',
       previous: [{ text: 'Första lydelsen.' }],
@@ -100,7 +104,7 @@ describe('decisions during the meeting', () => {
     expect(losers).toHaveLength(1);
     const winner = (await decisions())[0];
     expect(['Lydelse A.', 'Lydelse B.']).toContain(winner?.text);
-    expect(losers[0]).toContain(`_${winner?.text}_`);
+    expect(losers[0]).toContain(winner?.text);
     expect(winner?.previous.map((p) => p.text)).toEqual(['Första lydelsen.', 'Andra lydelsen.']);
   });
 

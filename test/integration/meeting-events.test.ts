@@ -236,7 +236,7 @@ describe('Teams meeting events and linking the meeting chat', () => {
     suite.connector.meetingRoles.set(`${TEAMS_MEETING_ID}/${ANDERS.aadObjectId}`, 'Organizer');
     expect(
       cardTexts(attachmentCard(await decide('beslut Nätverket ställer sig bakom uppdraget.'))),
-    ).toContain('_Nätverket ställer sig bakom uppdraget._');
+    ).toContain('Nätverket ställer sig bakom uppdraget.');
     expect(await suite.bot.deps.decisions.list((await meeting())!.meetingId)).toHaveLength(1);
   });
 });

@@ -30,7 +30,9 @@ const decisionParagraphs = (body: RichText) =>
     });
     return block.kind === 'paragraph'
       ? [line(block.runs)]
-      : block.items.map((item, i) => line([{ text: block.kind === 'bullets' ? '• ' : `${i + 1}. ` }, ...item]));
+      : block.items.map((item, i) =>
+          line([{ text: block.kind === 'bullets' ? '• ' : `${i + 1}. ` }, ...item]),
+        );
   });
 
 export function renderDecisionCard(view: {

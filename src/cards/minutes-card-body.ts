@@ -39,7 +39,7 @@ export function minutesCardBody(
   minutes: Minutes,
   language: Language,
 ): { elements: Element[]; truncated: boolean } {
-  const w = minutesWords(language);
+  const w = minutesWords(language, minutes.layout);
   const { t } = w;
   const elements: Element[] = [];
   let used = 0;
@@ -96,7 +96,8 @@ export function minutesCardBody(
     minutes.meetingTitle.length,
     plain(`${minutes.meetingTitle}, ${w.date(minutes.date)}`, { spacing: 'None' }),
   );
-  add(20, plain(minutes.place ?? t('minutes.digital'), { subtle: true, spacing: 'None' }));
+  const place = w.place(minutes);
+  if (place) add(place.length, plain(place, { subtle: true, spacing: 'None' }));
 
   heading(t('attendance.present'));
   for (const group of minutes.present) {
@@ -165,6 +166,8 @@ export function minutesCardBody(
     // A text run, not a TextBlock: "2. Title" in Markdown is a list item.
     if (!add(title.length, { ...runs([{ text: title, bold: true }]), separator: true, spacing: 'Medium' }))
       break;
+    const time = w.itemTime(item);
+    if (time) add(time.length, plain(time, { subtle: true, spacing: 'None' }));
     if (item.presenters.length) add(40, plain(item.presenters.join(', '), { subtle: true, spacing: 'None' }));
     recorded(item);
   }
@@ -173,7 +176,8 @@ export function minutesCardBody(
     heading(t('minutes.other'));
     recorded(other);
   }
-  if (minutes.secretary) add(40, plain(t('minutes.keptBy')), plain(minutes.secretary, { spacing: 'None' }));
+  const closing = w.closing(minutes);
+  if (closing.length) add(40, ...closing.map((line, i) => plain(line, i === 0 ? {} : { spacing: 'None' })));
   if (minutes.upcoming.length) {
     add(20, { type: 'TextBlock', text: t('minutes.upcoming'), weight: 'Bolder', wrap: true });
     list(

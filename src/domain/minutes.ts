@@ -4,10 +4,12 @@ import type { Decision } from './decision';
 import type { FollowUp } from './follow-up';
 import type { ItemNote } from './item-note';
 import type { Meeting } from './meeting';
-import { foldName } from './names';
+import { foldName, sameName } from './names';
 import type { RosterMember } from './roster';
 import { parseRichText, type RichText } from './rich-text';
-import type { LocalDate } from './when/local-date';
+import { itemTimes } from './agenda-items';
+import { DEFAULT_MINUTES_LAYOUT, type MinutesLayout } from './minutes-layout';
+import type { LocalDate, LocalTime } from './when/local-date';
 
 /** One person as the minutes list them: "Maria Ljung, GR, punkt 3 och 6". */
 export interface MinutesPerson {
@@ -16,6 +18,8 @@ export interface MinutesPerson {
   organisation?: string;
   items?: number[];
   substituteFor?: string;
+  /** A guest listed among those present ("(gäst)"), in the layouts that mark guests in the list. */
+  guest?: true;
 }
 
 export interface MinutesItem {
@@ -23,6 +27,8 @@ export interface MinutesItem {
   title: string;
   presenters: string[];
   slides: boolean;
+  /** When the layout shows items' times: counted from the start by the agenda's durations. */
+  time?: { start: LocalTime; end?: LocalTime };
   notes: MinutesText[];
   decisions: MinutesText[];
   followUps: MinutesFollowUp[];
@@ -55,7 +61,10 @@ export interface Minutes {
   /** Recorded without an item: shown after the items. */
   other: Omit<MinutesItem, 'number' | 'title' | 'presenters' | 'slides'>;
   secretary?: string;
+  secretaryTitle?: string;
   upcoming: { date: LocalDate; title: string }[];
+  /** Absent in versions made before layouts could be chosen: the default. */
+  layout?: MinutesLayout;
 }
 
 export interface MinutesInput {
@@ -72,6 +81,8 @@ export interface MinutesInput {
   notes: ItemNote[];
   followUps: FollowUp[];
   secretary?: string;
+  secretaryTitle?: string;
+  layout?: MinutesLayout;
   /** Later meetings of the network, for "Nästa nätverksmöte". */
   upcoming: Meeting[];
 }
@@ -99,26 +110,52 @@ export function buildMinutes(input: MinutesInput): Minutes {
   const staff = input.staffOrganisation ? foldName(input.staffOrganisation) : undefined;
   const isStaff = (p: { organisation?: string }) =>
     !!staff && !!p.organisation && foldName(p.organisation) === staff;
+  // The association's people named on the agenda (presenting, or invited for an item) are its staff there; any
+  // other guest stays a guest, whatever organisation they come from.
+  const onAgenda = (name: string) =>
+    meeting.items.some((item) => [...item.presenters, ...item.guests].some((n) => sameName(n, name)));
+  const staffGuest = (p: MinutesPerson) => layout.attendance === 'grouped' && isStaff(p) && onAgenda(p.name);
 
+  const layout = input.layout ?? DEFAULT_MINUTES_LAYOUT;
   const members = groups.present.flatMap((group) => group.people).map(person);
-  const guests = groups.guests.map(person);
-  const present: Minutes['present'] = staff
-    ? [
-        {
-          heading: 'network',
-          staff: false,
-          people: members.filter((p) => !isStaff(p)).sort(byOrganisationThenName),
-        },
-        {
-          heading: input.staffOrganisation ?? '',
-          staff: true,
-          // The association's staff, whether on the roster or there for an item, are listed together, names only.
-          people: [...members.filter(isStaff), ...guests.filter(isStaff)]
-            .map(({ organisation: _organisation, ...rest }) => rest)
-            .sort((a, b) => (a.items ? 1 : 0) - (b.items ? 1 : 0) || a.name.localeCompare(b.name, 'sv')),
-        },
-      ].filter((group) => group.people.length > 0)
-    : [{ staff: false, people: members.sort(byOrganisationThenName) }];
+  const allGuests = groups.guests.map(person);
+  const staffGuests = allGuests.filter(staffGuest);
+  const guests = allGuests
+    .filter((g) => !staffGuest(g))
+    .map((g) => (layout.guests === 'marked' ? { ...g, guest: true as const } : g));
+  const marked = layout.guests === 'marked';
+  const withoutOrganisation = ({ organisation: _organisation, ...rest }: MinutesPerson): MinutesPerson =>
+    rest;
+  let present: Minutes['present'];
+  if (layout.attendance === 'flat')
+    present = [
+      { staff: false, people: [...members, ...(marked ? guests : [])].sort(byOrganisationThenName) },
+    ];
+  else if (staff)
+    present = [
+      {
+        heading: 'network',
+        staff: false,
+        people: [
+          ...members.filter((p) => !isStaff(p)),
+          ...(marked ? guests.filter((g) => !isStaff(g)) : []),
+        ].sort(byOrganisationThenName),
+      },
+      {
+        heading: input.staffOrganisation ?? '',
+        staff: true,
+        // The association's staff are listed together, names only; those there for some items last.
+        people: [...members.filter(isStaff), ...staffGuests, ...(marked ? guests.filter(isStaff) : [])]
+          .map(withoutOrganisation)
+          .sort((a, b) => (a.items ? 1 : 0) - (b.items ? 1 : 0) || a.name.localeCompare(b.name, 'sv')),
+      },
+    ].filter((group) => group.people.length > 0);
+  else
+    present = [
+      { staff: false, people: [...members, ...(marked ? guests : [])].sort(byOrganisationThenName) },
+    ];
+  const times =
+    layout.itemTimes && meeting.items.some((i) => i.minutes) ? itemTimes(meeting.items, meeting.start) : [];
 
   const active = input.decisions.filter((d) => d.status === 'active').sort((a, b) => a.number - b.number);
   const notes = [...input.notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -137,17 +174,20 @@ export function buildMinutes(input: MinutesInput): Minutes {
     date: meeting.date,
     ...(meeting.mode === 'physical' && meeting.place ? { place: meeting.place } : {}),
     present,
-    guests: guests.filter((g) => !isStaff(g)).sort(byOrganisationThenName),
+    guests: marked ? [] : guests.sort(byOrganisationThenName),
     absent: groups.absent.map(person).sort(byOrganisationThenName),
     items: meeting.items.map((item, index) => ({
       number: index + 1,
       title: item.title,
       presenters: item.presenters,
       slides: item.slides,
+      ...(times[index] ? { time: times[index] } : {}),
       ...recordedFor(index + 1),
     })),
     other: recordedFor(undefined),
     ...(input.secretary ? { secretary: input.secretary } : {}),
+    ...(input.secretary && input.secretaryTitle ? { secretaryTitle: input.secretaryTitle } : {}),
+    layout,
     upcoming: input.upcoming
       .filter(
         (m) => m.meetingId !== meeting.meetingId && m.startsAt > meeting.startsAt && m.status !== 'cancelled',

@@ -1,4 +1,5 @@
 import type { Language } from './language';
+import type { MinutesLayout } from './minutes-layout';
 import type { ReminderPolicy } from './reminders/reminder-policy';
 
 export interface PersonRef {
@@ -20,6 +21,10 @@ export interface NetworkSettings {
   staffOrganisation?: string;
   /** When follow-up owners are reminded; the defaults when absent. */
   reminders?: ReminderPolicy;
+  /** How the network writes its minutes; DEFAULT_MINUTES_LAYOUT where absent. */
+  minutesLayout?: Partial<MinutesLayout>;
+  /** The secretary's title for the closing ("Förbundssekreterare"). */
+  secretaryTitle?: string;
   /**
    * How many months after a meeting its records (answers, attendance, decisions, notes, minutes, closed follow-ups)
    * are kept; 0 keeps them. DEFAULT_RETENTION_MONTHS when absent.
@@ -81,6 +86,9 @@ export interface SetupChoice {
   timeZone: string;
   agendaLeadDays: number;
   staffOrganisation?: string;
+  /** Absent: the layout stays (a form from before the setting existed). */
+  minutesLayout?: MinutesLayout;
+  secretaryTitle?: string;
   /** Absent: the network's current period stays (a form from before the setting existed). */
   retentionMonths?: number;
 }
@@ -120,6 +128,16 @@ export function applySetup(
       agendaLeadDays: choice.agendaLeadDays,
       ...(choice.staffOrganisation ? { staffOrganisation: choice.staffOrganisation } : {}),
       ...(network.settings.reminders ? { reminders: network.settings.reminders } : {}),
+      ...((choice.minutesLayout ?? network.settings.minutesLayout)
+        ? { minutesLayout: choice.minutesLayout ?? network.settings.minutesLayout }
+        : {}),
+      ...(choice.minutesLayout
+        ? choice.secretaryTitle
+          ? { secretaryTitle: choice.secretaryTitle }
+          : {}
+        : network.settings.secretaryTitle
+          ? { secretaryTitle: network.settings.secretaryTitle }
+          : {}),
       ...((choice.retentionMonths ?? network.settings.retentionMonths) !== undefined
         ? { retentionMonths: choice.retentionMonths ?? network.settings.retentionMonths }
         : {}),

@@ -430,4 +430,7 @@ export const en: Record<MessageKey, string> = {
   'error.afterWrite':
     'What you asked for is saved, but something went wrong afterwards, so the answer could not be shown in full. Check in the chat (for example with "attendance" or "minutes") before you redo anything.',
   'minutes.decisionLabel': 'Decision',
+  'attendance.itemsShort': 'item {list}',
+  'attendance.guestMark': '(guest)',
+  'minutes.writtenBy': 'Minutes taken by',
 };

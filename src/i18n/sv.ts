@@ -434,6 +434,9 @@ export const sv = {
   'error.afterWrite':
     'Det du bad om är sparat, men något gick fel efteråt, så svaret kunde inte visas helt. Titta efter i chatten (till exempel med ”närvaro” eller ”protokoll”) innan du gör om något.',
   'minutes.decisionLabel': 'Beslut',
+  'attendance.itemsShort': 'p {list}',
+  'attendance.guestMark': '(gäst)',
+  'minutes.writtenBy': 'Antecknat av',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -16,7 +16,7 @@ const DOCUMENT_LANGUAGE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' }
 export async function renderMinutesDocx(minutes: Minutes, language: Language): Promise<Buffer> {
   const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } =
     await import('docx');
-  const w = minutesWords(language);
+  const w = minutesWords(language, minutes.layout);
   const { t } = w;
   const body: DocxParagraph[] = [];
   let lists = 0;
@@ -56,7 +56,8 @@ export async function renderMinutesDocx(minutes: Minutes, language: Language): P
   heading(t('minutes.title'), HeadingLevel.TITLE);
   paragraph(new TextRun({ text: minutes.networkName, bold: true }));
   paragraph(new TextRun(`${minutes.meetingTitle}, ${w.date(minutes.date)}`));
-  paragraph(new TextRun(minutes.place ?? t('minutes.digital')));
+  const place = w.place(minutes);
+  if (place) paragraph(new TextRun(place));
 
   heading(t('attendance.present'), HeadingLevel.HEADING_1);
   for (const group of minutes.present) {
@@ -94,6 +95,8 @@ export async function renderMinutesDocx(minutes: Minutes, language: Language): P
       `${item.number}. ${item.title}${item.slides ? ` ${t('agenda.slides')}` : ''}`,
       HeadingLevel.HEADING_1,
     );
+    const time = w.itemTime(item);
+    if (time) paragraph(new TextRun(time));
     // Presenters plain, so that only decisions stand out in italics.
     if (item.presenters.length) paragraph(new TextRun(item.presenters.join(', ')));
     recorded(item);
@@ -103,8 +106,9 @@ export async function renderMinutesDocx(minutes: Minutes, language: Language): P
     heading(t('minutes.other'), HeadingLevel.HEADING_1);
     recorded(other);
   }
-  if (minutes.secretary)
-    paragraph(new TextRun(t('minutes.keptBy')), new TextRun({ text: minutes.secretary, break: 1 }));
+  const closing = w.closing(minutes);
+  if (closing.length)
+    paragraph(...closing.map((text, i) => new TextRun(i === 0 ? { text } : { text, break: 1 })));
   if (minutes.upcoming.length) {
     paragraph(new TextRun({ text: t('minutes.upcoming'), bold: true }));
     bullets(

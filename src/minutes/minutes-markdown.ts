@@ -36,7 +36,7 @@ export function richMarkdown(value: MinutesText, emphasis = false): string[] {
  * minutes and the coming meetings.
  */
 export function renderMinutesMarkdown(minutes: Minutes, language: Language): string {
-  const w = minutesWords(language);
+  const w = minutesWords(language, minutes.layout);
   const { t } = w;
   const e = escapeMarkdown;
   const lines: string[] = [];
@@ -44,10 +44,11 @@ export function renderMinutesMarkdown(minutes: Minutes, language: Language): str
   const list = (items: string[]) => block(...items.map((item) => `- ${item}`));
 
   block(`# ${t('minutes.title')}`);
+  const place = w.place(minutes);
   block(
     `**${e(minutes.networkName)}**  `,
-    `${e(minutes.meetingTitle)}, ${w.date(minutes.date)}  `,
-    minutes.place ? e(minutes.place) : t('minutes.digital'),
+    `${e(minutes.meetingTitle)}, ${w.date(minutes.date)}${place ? '  ' : ''}`,
+    ...(place ? [e(place)] : []),
   );
 
   block(`## ${t('attendance.present')}`);
@@ -81,6 +82,8 @@ export function renderMinutesMarkdown(minutes: Minutes, language: Language): str
   for (const item of minutes.items) {
     block(`## ${item.number}. ${e(item.title)}${item.slides ? ` ${t('agenda.slides')}` : ''}`);
     // Presenters plain, so that only decisions stand out in italics.
+    const time = w.itemTime(item);
+    if (time) block(e(time));
     if (item.presenters.length) block(e(item.presenters.join(', ')));
     recorded(item);
   }
@@ -90,7 +93,9 @@ export function renderMinutesMarkdown(minutes: Minutes, language: Language): str
     recorded(other);
   }
 
-  if (minutes.secretary) block(`${t('minutes.keptBy')}  `, e(minutes.secretary));
+  const closing = w.closing(minutes);
+  // Hard line breaks ("  "): the closing's lines belong together.
+  if (closing.length) block(...closing.map((line, i) => `${e(line)}${i < closing.length - 1 ? '  ' : ''}`));
   if (minutes.upcoming.length) {
     block(`**${t('minutes.upcoming')}**`);
     list(

@@ -19,12 +19,12 @@ describe('minutes as Markdown', () => {
     );
   });
 
-  it('keeps Swedish letters composed and lists 30 people from 13 municipalities and the association', () => {
+  it('keeps Swedish letters composed and lists 31 people from 13 municipalities and the association', () => {
     const text = renderMinutesMarkdown(buildMinutes(realisticMinutesInput('GR')), 'sv');
     expect(text).toBe(text.normalize('NFC'));
     const attendance = text.slice(text.indexOf('## NÄRVARANDE'), text.indexOf('## 1.'));
     const people = attendance.split('\n').filter((line) => line.startsWith('- '));
-    expect(people).toHaveLength(30);
+    expect(people).toHaveLength(31);
     const organisations = new Set(people.flatMap((line) => /, ([^,(]+?)(?: \(|,|$)/.exec(line)?.[1] ?? []));
     expect(
       [...organisations].filter((o) => !['FoU i Väst', 'VGR'].includes(o) && !o.startsWith('punkt')),

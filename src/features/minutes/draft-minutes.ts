@@ -2,6 +2,7 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { isAppError } from '../../domain/app-error';
 import type { Meeting } from '../../domain/meeting';
 import { isDeepStrictEqual } from 'node:util';
+import { minutesLayoutOf } from '../../domain/minutes-layout';
 import { buildMinutes, type Minutes } from '../../domain/minutes';
 import type { Network } from '../../domain/network';
 import type { VersionedMinutes } from '../../storage/minutes-repository';
@@ -47,6 +48,8 @@ export async function draftMinutes(
     notes,
     followUps,
     ...(network.settings.secretary ? { secretary: network.settings.secretary.name } : {}),
+    ...(network.settings.secretaryTitle ? { secretaryTitle: network.settings.secretaryTitle } : {}),
+    layout: minutesLayoutOf(network.settings.minutesLayout),
     upcoming,
   });
   const now = deps.clock().toISOString();

@@ -1,3 +1,5 @@
+import { minutesLayoutOf, SECRETARY_TITLE_MAX, type MinutesLayout } from '../domain/minutes-layout';
+import { layoutPreview } from './minutes-layout-preview';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ORGANISATION_MAX } from '../domain/roster';
@@ -59,6 +61,19 @@ export const networkSetupSchema = networkRefSchema.extend({
     .max(ORGANISATION_MAX)
     .optional()
     .transform((value) => value || undefined),
+  /** How the minutes are written; all optional, so a form from before the choices keeps the network's layout. */
+  attendanceLayout: z.enum(['grouped', 'flat']).optional(),
+  guestLayout: z.enum(['section', 'marked']).optional(),
+  itemMarks: z.enum(['punkt', 'p']).optional(),
+  closing: z.enum(['vid', 'antecknat']).optional(),
+  itemTimes: z.enum(['true', 'false']).optional(),
+  placeLine: z.enum(['true', 'false']).optional(),
+  secretaryTitle: z
+    .string()
+    .trim()
+    .max(SECRETARY_TITLE_MAX)
+    .optional()
+    .transform((value) => value || undefined),
   /** 0 keeps records; else 6–240 months. Optional: a form from before the setting keeps the current period. */
   retentionMonths: z.coerce
     .number()
@@ -80,7 +95,21 @@ export const SETUP_FIELDS: Record<string, MessageKey> = {
   agendaLeadDays: 'network.field.agendaLeadDays',
   staffOrganisation: 'network.field.staffOrganisation',
   retentionMonths: 'network.field.retentionMonths',
+  secretaryTitle: 'network.field.secretaryTitle',
 };
+
+/** The layout the form chose, or undefined for a form from before the choices. */
+export function chosenLayout(input: NetworkSetupInput): MinutesLayout | undefined {
+  if (!input.attendanceLayout) return undefined;
+  return minutesLayoutOf({
+    attendance: input.attendanceLayout,
+    ...(input.guestLayout ? { guests: input.guestLayout } : {}),
+    ...(input.itemMarks ? { itemMarks: input.itemMarks } : {}),
+    ...(input.closing ? { closing: input.closing } : {}),
+    itemTimes: input.itemTimes === 'true',
+    placeLine: input.placeLine !== 'false',
+  });
+}
 
 export interface SetupCardView {
   language: Language;
@@ -100,6 +129,7 @@ export function renderNetworkSetupCard({
 }: SetupCardView): AdaptiveCardJson {
   const t = createTranslator(language);
   const settings = network.settings;
+  const layout = minutesLayoutOf(settings.minutesLayout);
   const zones: string[] = TIME_ZONES.includes(settings.timeZone as (typeof TIME_ZONES)[number])
     ? [...TIME_ZONES]
     : [settings.timeZone, ...TIME_ZONES];
@@ -123,6 +153,21 @@ export function renderNetworkSetupCard({
       retentionMonths: t('network.setup.retentionMonths'),
       retentionMonthsRange: t('network.setup.retentionMonthsRange'),
       save: t('network.setup.save'),
+      layoutHeading: t('network.setup.layoutHeading'),
+      attendanceLayout: t('network.setup.attendanceLayout'),
+      attendanceGrouped: t('network.setup.attendanceGrouped'),
+      attendanceFlat: t('network.setup.attendanceFlat'),
+      guestLayout: t('network.setup.guestLayout'),
+      guestSection: t('network.setup.guestSection'),
+      guestMarked: t('network.setup.guestMarked'),
+      itemMarks: t('network.setup.itemMarks'),
+      closing: t('network.setup.closing'),
+      closingVid: t('network.setup.closingVid'),
+      closingAntecknat: t('network.setup.closingAntecknat'),
+      secretaryTitle: t('network.setup.secretaryTitle'),
+      itemTimes: t('network.setup.itemTimes'),
+      placeLine: t('network.setup.placeLine'),
+      preview: t('network.setup.preview'),
     },
     values: {
       name: values?.name ?? settings.name,
@@ -133,7 +178,19 @@ export function renderNetworkSetupCard({
       agendaLeadDays: values?.agendaLeadDays ?? String(settings.agendaLeadDays),
       staffOrganisation: values?.staffOrganisation ?? settings.staffOrganisation ?? '',
       retentionMonths: values?.retentionMonths ?? String(retentionMonthsOf(settings)),
+      attendanceLayout: values?.attendanceLayout ?? layout.attendance,
+      guestLayout: values?.guestLayout ?? layout.guests,
+      itemMarks: values?.itemMarks ?? layout.itemMarks,
+      closing: values?.closing ?? layout.closing,
+      secretaryTitle: values?.secretaryTitle ?? settings.secretaryTitle ?? '',
+      itemTimes: values?.itemTimes ?? String(layout.itemTimes),
+      placeLine: values?.placeLine ?? String(layout.placeLine),
     },
+    // The saved layout, shown as a short example: what the minutes will look like.
+    preview: layoutPreview(layout, settings.language, {
+      ...(settings.staffOrganisation ? { staffOrganisation: settings.staffOrganisation } : {}),
+      ...(settings.secretaryTitle ? { secretaryTitle: settings.secretaryTitle } : {}),
+    }),
     members: members
       .filter((m) => m.aadObjectId)
       .map((m) => ({ name: m.name, aadObjectId: m.aadObjectId }))

@@ -437,6 +437,22 @@ export const sv = {
   'attendance.itemsShort': 'p {list}',
   'attendance.guestMark': '(gäst)',
   'minutes.writtenBy': 'Antecknat av',
+  'network.setup.layoutHeading': 'Anteckningarnas utseende',
+  'network.setup.attendanceLayout': 'Närvarolistan',
+  'network.setup.attendanceGrouped': 'Grupperad: Nätverket och förbundets medarbetare',
+  'network.setup.attendanceFlat': 'En lista: Namn, Organisation',
+  'network.setup.guestLayout': 'Gäster',
+  'network.setup.guestSection': 'Under egen rubrik, GÄSTER',
+  'network.setup.guestMarked': 'I listan, markerade (gäst)',
+  'network.setup.itemMarks': 'Punkter för den som var med en del av mötet',
+  'network.setup.closing': 'Avslutning',
+  'network.setup.closingVid': 'Vid anteckningarna, namn',
+  'network.setup.closingAntecknat': 'Antecknat av, namn och titel på raderna efter',
+  'network.setup.secretaryTitle': 'Sekreterarens titel (till exempel Förbundssekreterare)',
+  'network.setup.itemTimes': 'Visa punkternas tider (räknas från mötets start med punkternas minuter)',
+  'network.setup.placeLine': 'Visa raden Digitalt möte via Teams eller platsen',
+  'network.setup.preview': 'Så här ser anteckningarna ut (exempel):',
+  'network.field.secretaryTitle': 'sekreterarens titel (högst 100 tecken)',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -10,6 +10,7 @@ import {
   networkSetupSchema,
   renderNetworkSetupCard,
   renderNetworkSummaryCard,
+  chosenLayout,
 } from '../../cards/network-setup-card';
 import { renderOrganisationAsk } from '../../cards/organisation-cards';
 import type { AdaptiveCardJson } from '../../cards/render-template';
@@ -64,7 +65,9 @@ export function createSaveSetup(
       agendaLeadDays,
       staffOrganisation,
       retentionMonths,
+      secretaryTitle,
     } = parsed.data;
+    const minutesLayout = chosenLayout(parsed.data);
     const next = applySetup(
       found.network,
       {
@@ -76,6 +79,8 @@ export function createSaveSetup(
         agendaLeadDays,
         ...(staffOrganisation ? { staffOrganisation } : {}),
         ...(retentionMonths !== undefined ? { retentionMonths } : {}),
+        ...(minutesLayout ? { minutesLayout } : {}),
+        ...(secretaryTitle ? { secretaryTitle } : {}),
       },
       actor,
       members,

@@ -20,8 +20,11 @@ export function renderAttendanceCard(view: {
   const { language, groups } = view;
   const t = createTranslator(language);
   const none: Line[] = [{ text: t('attendance.none') }];
+  // Guests are under their own heading here: no "(gäst)" mark on their lines.
   const lines = (people: Parameters<typeof personLine>[0][]): Line[] =>
-    people.length ? people.map((person) => ({ text: personLine(person, language, t) })) : none;
+    people.length
+      ? people.map(({ guest: _guest, ...person }) => ({ text: personLine(person, language, t) }))
+      : none;
   return renderTemplate(template, {
     title: view.title,
     sections: [

@@ -131,6 +131,11 @@ export function renderAgendaCard(view: AgendaCardView): AdaptiveCardJson {
       ]
         .filter(Boolean)
         .join(' · '),
+      subItems: (item.subItems ?? []).map((sub) => ({
+        text: [`${index + 1}${sub.label}. ${sub.title}`, sub.presenters.join(', ')]
+          .filter(Boolean)
+          .join(' · '),
+      })),
     })),
     reportBackHeading: view.reportBack?.length ? t('agenda.reportBack') : '',
     reportBack: view.reportBack?.length ? reportBackText(view.reportBack, t, language) : '',

@@ -44,7 +44,9 @@ export function renderDecisionCard(view: {
 }): AdaptiveCardJson {
   const t = createTranslator(view.language);
   const { decision } = view;
-  const itemTitle = decision.item !== undefined ? view.meeting.items[decision.item - 1]?.title : undefined;
+  const agendaItem = decision.item !== undefined ? view.meeting.items[decision.item - 1] : undefined;
+  const sub = decision.subItem ? agendaItem?.subItems?.find((s) => s.label === decision.subItem) : undefined;
+  const itemTitle = sub?.title ?? agendaItem?.title;
   const undone = decision.status === 'undone';
   // Recorded or corrected after the meeting (or in another than the running one): the heading says which meeting.
   const meeting = view.meeting.status === 'started' ? undefined : meetingLabel(view.meeting, view.language);
@@ -52,7 +54,7 @@ export function renderDecisionCard(view: {
     decision.item !== undefined
       ? t(meeting ? 'decision.headingItemIn' : 'decision.headingItem', {
           number: decision.number,
-          item: decision.item,
+          item: `${decision.item}${sub ? sub.label : ''}`,
           itemTitle: itemTitle ?? '',
           ...(meeting ? { meeting } : {}),
         })

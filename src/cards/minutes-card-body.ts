@@ -168,8 +168,16 @@ export function minutesCardBody(
       break;
     const time = w.itemTime(item);
     if (time) add(time.length, plain(time, { subtle: true, spacing: 'None' }));
-    if (item.presenters.length) add(40, plain(item.presenters.join(', '), { subtle: true, spacing: 'None' }));
+    if (item.presenters.length)
+      add(40, plain(w.presenters(item.presenters), { subtle: true, spacing: 'None' }));
     recorded(item);
+    for (const sub of item.subItems ?? []) {
+      const subTitle = `${item.number}${sub.label}. ${sub.title}`;
+      if (!add(subTitle.length, { ...runs([{ text: subTitle, bold: true }]), spacing: 'Small' })) break;
+      if (sub.presenters.length)
+        add(40, plain(w.presenters(sub.presenters), { subtle: true, spacing: 'None' }));
+      recorded(sub);
+    }
   }
   const { other } = minutes;
   if (other.notes.length || other.decisions.length || other.followUps.length) {

@@ -1,3 +1,4 @@
+import { parsePresenters, presentersLine, type PresenterReading } from './presenters';
 import { minutesOf, type LocalTime } from './when/local-date';
 
 /** One numbered point of a meeting's agenda, as in the networks' minutes: "3. Nära vård (bilder finns)". */
@@ -8,6 +9,15 @@ export interface AgendaItem {
   guests: string[];
   slides: boolean;
   minutes?: number;
+  /** Sub-topics ("2a", "2b", or indented lines), each with its own presenters; decisions may go on them. */
+  subItems?: SubItem[];
+}
+
+export interface SubItem {
+  /** "a", "b", …: written "punkt 2b". */
+  label: string;
+  title: string;
+  presenters: string[];
 }
 
 export const AGENDA_MAX_ITEMS = 30;
@@ -17,6 +27,11 @@ const SLIDES = /\((?:bilder(?: finns)?|slides)\)/i;
 const GUESTS = /\b(?:gäster|gäst|guests?)\s*:\s*([^()]+?)(?=\s*\(|$)/i;
 const MINUTES = /\b(\d{1,3})\s*min(?:uter|utes)?\b\.?/i;
 const NUMBERING = /^\s*(?:\d+[.)]|[-*•])\s*/;
+/** "2a. Titel", "2 b) Titel": a sub-item of item 2, lettered. */
+const SUB_NUMBERED = /^\s*\d{1,2}\s?([a-h])[.):]?\s+/;
+/** An indented line, maybe "a)" or a dash: a sub-item of the item above it when indented further than that. */
+const SUB_INDENTED = /^([ \t]+)(?:([a-h])[.)]\s*|[-*•]\s*)?/;
+const indentOf = (line: string): number => (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length;
 /** A spaced dash separates the title from the presenters; a dash inside a word ("hälso- och") does not. */
 const PRESENTER_SEPARATOR = /(?:^|\s+)[–—-]\s+/;
 
@@ -28,16 +43,55 @@ const people = (text: string): string[] =>
 
 export type AgendaLineProblem = { line: number; problem: 'emptyTitle' | 'titleTooLong' | 'tooManyItems' };
 
+/** Title and presenters of one line, the rest already taken out. */
+function titleAndPresenters(line: string, known: readonly string[], unsure: PresenterReading['unsure']) {
+  const [title = '', ...rest] = line.split(PRESENTER_SEPARATOR);
+  const reading = parsePresenters(rest.join(' - '), known);
+  unsure.push(...reading.unsure);
+  return { title: title.trim(), presenters: reading.presenters };
+}
+
 /**
  * Reads the agenda as typed in the meeting form, one item per line:
  * `Aktuellt läge – Lena Holmlund, Sara Nordenhielm (bilder) gäster: Anna Haglund 20 min`.
- * Numbering and blank lines are ignored; the order of the lines is the order of the items.
+ * Numbering and blank lines are ignored; the order of the lines is the order of the items. A line numbered "2a"
+ * or indented under an item is a sub-item of it. Presenters may carry their organisation ("Namn, Org och Namn
+ * Org"); `knownOrganisations` (the roster's, the network's) are never read as people, and what could be either is
+ * listed in `unsure` for the chair to confirm.
  */
-export function parseAgendaLines(text: string): { items: AgendaItem[]; problems: AgendaLineProblem[] } {
+export function parseAgendaLines(
+  text: string,
+  knownOrganisations: readonly string[] = [],
+): { items: AgendaItem[]; problems: AgendaLineProblem[]; unsure: PresenterReading['unsure'] } {
   const items: AgendaItem[] = [];
   const problems: AgendaLineProblem[] = [];
+  const unsure: PresenterReading['unsure'] = [];
   const lines = text.split(/\r?\n/);
+  let parentIndent = 0;
   lines.forEach((raw, index) => {
+    const parent = items[items.length - 1];
+    const numbered = parent && raw.trim() ? SUB_NUMBERED.exec(raw) : null;
+    const indented =
+      parent && raw.trim() && indentOf(raw) >= parentIndent + 2 ? SUB_INDENTED.exec(raw) : null;
+    const sub = numbered
+      ? { whole: numbered[0], label: numbered[1] }
+      : indented
+        ? { whole: indented[0], label: indented[2] }
+        : undefined;
+    if (parent && sub) {
+      const subItems = parent.subItems ?? [];
+      const read = titleAndPresenters(raw.slice(sub.whole.length).trim(), knownOrganisations, unsure);
+      if (!read.title) problems.push({ line: index + 1, problem: 'emptyTitle' });
+      else if (read.title.length > AGENDA_TITLE_MAX)
+        problems.push({ line: index + 1, problem: 'titleTooLong' });
+      else
+        parent.subItems = [
+          ...subItems,
+          { label: sub.label ?? String.fromCharCode(97 + subItems.length), ...read },
+        ];
+      return;
+    }
+    parentIndent = indentOf(raw);
     let line = raw.replace(NUMBERING, '').trim();
     if (!line) return;
     const slides = SLIDES.test(line);
@@ -46,10 +100,10 @@ export function parseAgendaLines(text: string): { items: AgendaItem[]; problems:
     line = line.replace(MINUTES, ' ');
     const guests = GUESTS.exec(line.trim());
     line = line.trim().replace(GUESTS, ' ').replace(/\s+/g, ' ').trim();
-    const [title = '', ...rest] = line.split(PRESENTER_SEPARATOR);
+    const { title, presenters } = titleAndPresenters(line, knownOrganisations, unsure);
     const item: AgendaItem = {
-      title: title.trim(),
-      presenters: people(rest.join(' - ')),
+      title,
+      presenters,
       guests: guests ? people(guests[1] ?? '') : [],
       slides,
       ...(minutes ? { minutes: Number(minutes[1]) } : {}),
@@ -60,17 +114,21 @@ export function parseAgendaLines(text: string): { items: AgendaItem[]; problems:
     else items.push(item);
   });
   if (items.length > AGENDA_MAX_ITEMS) problems.push({ line: lines.length, problem: 'tooManyItems' });
-  return { items, problems };
+  return { items, problems, unsure };
 }
 
 /** The line an item is edited as: parseAgendaLines(formatAgendaLine(item)) gives the item back. */
 export function formatAgendaLine(item: AgendaItem, language: 'sv' | 'en'): string {
   const parts = [item.title];
-  if (item.presenters.length) parts.push(`– ${item.presenters.join(', ')}`);
+  if (item.presenters.length) parts.push(`– ${presentersLine(item.presenters)}`);
   if (item.slides) parts.push(language === 'sv' ? '(bilder)' : '(slides)');
   if (item.guests.length) parts.push(`${language === 'sv' ? 'gäster' : 'guests'}: ${item.guests.join(', ')}`);
   if (item.minutes) parts.push(`${item.minutes} min`);
-  return parts.join(' ');
+  const subLines = (item.subItems ?? []).map(
+    (sub) =>
+      `  ${sub.label}) ${sub.title}${sub.presenters.length ? ` – ${presentersLine(sub.presenters)}` : ''}`,
+  );
+  return [parts.join(' '), ...subLines].join('\n');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseItemAndText } from './decision';
+import { parseItemAndText, type SubItemsOf } from './decision';
 import { foldName } from './names';
 import { addDays, type LocalDate } from './when/local-date';
 import { parseWhen, type WhenResult } from './when/parse-when';
@@ -46,6 +46,8 @@ export interface FollowUp {
   followUpId: string;
   meetingId: string;
   item?: number;
+  /** The item's sub-item ("b" of "punkt 2b"), if any. */
+  subItem?: string;
   owner: FollowUpOwner;
   text: string;
   /** The deadline as a day in the network's zone (yyyy-mm-dd). */
@@ -68,7 +70,13 @@ export interface OwnerCandidates {
   organisations: string[];
 }
 
-export type ParsedFollowUp = { item?: number; owner: FollowUpOwner; text: string; due?: LocalDate };
+export type ParsedFollowUp = {
+  item?: number;
+  subItem?: string;
+  owner: FollowUpOwner;
+  text: string;
+  due?: LocalDate;
+};
 export type FollowUpProblem =
   | { problem: 'noOwner' }
   | { problem: 'empty' | 'tooLong' | 'badItem' }
@@ -134,6 +142,7 @@ export function parseFollowUp(
   args: string,
   context: {
     itemCount: number;
+    subItemsOf?: SubItemsOf;
     mentioned?: FollowUpOwner;
     candidates: OwnerCandidates;
     now: Date;
@@ -146,9 +155,10 @@ export function parseFollowUp(
     const leading = ownerPrefix(rest, context.candidates);
     if (leading) ({ owner, rest } = leading);
   }
-  const withItem = parseItemAndText(rest, context.itemCount);
+  const withItem = parseItemAndText(rest, context.itemCount, context.subItemsOf);
   if ('problem' in withItem && withItem.problem !== 'empty') return withItem;
   let item = 'problem' in withItem ? undefined : withItem.item;
+  let subItem = 'problem' in withItem ? undefined : withItem.subItem;
   rest = 'problem' in withItem ? '' : withItem.text;
   if (!owner) {
     const afterItem = ownerPrefix(rest, context.candidates);
@@ -156,9 +166,9 @@ export function parseFollowUp(
     ({ owner, rest } = afterItem);
   }
   if (item === undefined) {
-    const late = parseItemAndText(rest, context.itemCount);
+    const late = parseItemAndText(rest, context.itemCount, context.subItemsOf);
     if ('problem' in late && late.problem !== 'empty') return late;
-    if (!('problem' in late)) ({ item, text: rest } = late);
+    if (!('problem' in late)) ({ item, subItem, text: rest } = late);
   }
 
   let due: LocalDate | undefined;
@@ -174,7 +184,13 @@ export function parseFollowUp(
   const text = rest.trim();
   if (!text) return { problem: 'empty' };
   if (text.length > FOLLOW_UP_TEXT_MAX) return { problem: 'tooLong' };
-  return { ...(item !== undefined ? { item } : {}), owner, text, ...(due ? { due } : {}) };
+  return {
+    ...(item !== undefined ? { item } : {}),
+    ...(item !== undefined && subItem ? { subItem } : {}),
+    owner,
+    text,
+    ...(due ? { due } : {}),
+  };
 }
 
 /** Owners and chairs may close, postpone or reassign; an organisation's members act for it. */

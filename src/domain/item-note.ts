@@ -6,6 +6,8 @@ export interface ItemNote {
   networkId: string;
   noteId: string;
   item?: number;
+  /** The item's sub-item ("b" of "punkt 2b"), if any. */
+  subItem?: string;
   /** As typed. */
   text: string;
   /** The same, read once into paragraphs, lists and emphasis: what the minutes render. */

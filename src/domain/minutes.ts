@@ -32,6 +32,17 @@ export interface MinutesItem {
   notes: MinutesText[];
   decisions: MinutesText[];
   followUps: MinutesFollowUp[];
+  /** Sub-topics ("2a"), each with its presenters and what was recorded on it. */
+  subItems?: MinutesSubItem[];
+}
+
+export interface MinutesSubItem {
+  label: string;
+  title: string;
+  presenters: string[];
+  notes: MinutesText[];
+  decisions: MinutesText[];
+  followUps: MinutesFollowUp[];
 }
 
 /**
@@ -59,7 +70,7 @@ export interface Minutes {
   absent: MinutesPerson[];
   items: MinutesItem[];
   /** Recorded without an item: shown after the items. */
-  other: Omit<MinutesItem, 'number' | 'title' | 'presenters' | 'slides'>;
+  other: Pick<MinutesItem, 'notes' | 'decisions' | 'followUps'>;
   secretary?: string;
   secretaryTitle?: string;
   upcoming: { date: LocalDate; title: string }[];
@@ -160,11 +171,18 @@ export function buildMinutes(input: MinutesInput): Minutes {
   const active = input.decisions.filter((d) => d.status === 'active').sort((a, b) => a.number - b.number);
   const notes = [...input.notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const followUps = [...input.followUps].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const recordedFor = (item: number | undefined) => ({
-    notes: notes.filter((n) => n.item === item).map((n) => n.body ?? parseRichText(n.text)),
-    decisions: active.filter((d) => d.item === item).map((d) => d.body ?? parseRichText(d.text)),
+  /** What was recorded on an item (or a sub-item of it); something on a sub-item no longer there goes to the item. */
+  const subLabels = (item: number | undefined) =>
+    item === undefined ? [] : (meeting.items[item - 1]?.subItems ?? []).map((s) => s.label);
+  const on =
+    (item: number | undefined, sub: string | undefined) => (r: { item?: number; subItem?: string }) =>
+      r.item === item &&
+      (sub === undefined ? !r.subItem || !subLabels(item).includes(r.subItem) : r.subItem === sub);
+  const recordedFor = (item: number | undefined, sub?: string) => ({
+    notes: notes.filter(on(item, sub)).map((n) => n.body ?? parseRichText(n.text)),
+    decisions: active.filter(on(item, sub)).map((d) => d.body ?? parseRichText(d.text)),
     followUps: followUps
-      .filter((f) => f.item === item)
+      .filter(on(item, sub))
       .map((f) => ({ owner: f.owner.name, text: f.text, ...(f.due ? { due: f.due } : {}) })),
   });
 
@@ -183,6 +201,16 @@ export function buildMinutes(input: MinutesInput): Minutes {
       slides: item.slides,
       ...(times[index] ? { time: times[index] } : {}),
       ...recordedFor(index + 1),
+      ...(item.subItems?.length
+        ? {
+            subItems: item.subItems.map((sub) => ({
+              label: sub.label,
+              title: sub.title,
+              presenters: sub.presenters,
+              ...recordedFor(index + 1, sub.label),
+            })),
+          }
+        : {}),
     })),
     other: recordedFor(undefined),
     ...(input.secretary ? { secretary: input.secretary } : {}),

@@ -1,5 +1,6 @@
 import { parseAgendaLines } from './agenda-items';
 import { joinUrlKey } from './join-url';
+import type { PresenterReading } from './presenters';
 import { agendaDueAt, recordedAsHeld, type Meeting } from './meeting';
 import { parseWhen, type When, type WhenResult } from './when/parse-when';
 import { toInstant } from './when/local-date';
@@ -54,8 +55,12 @@ export function planMeeting(
     actorId: string;
     now: Date;
     existing?: Meeting;
+    /** The roster's and the network's organisations: never read as presenters' names. */
+    knownOrganisations?: readonly string[];
   },
-): { ok: true; meeting: Meeting } | { ok: false; problem: MeetingProblem } {
+):
+  | { ok: true; meeting: Meeting; unsure: PresenterReading['unsure'] }
+  | { ok: false; problem: MeetingProblem } {
   const held = Boolean(form.held) && !context.existing;
   const when = parseWhen(form.when, {
     now: context.now,
@@ -70,7 +75,7 @@ export function planMeeting(
   if (form.mode === 'physical' && !form.place) return { ok: false, problem: { problem: 'placeRequired' } };
   if (form.mode === 'digital' && form.joinUrl && !isTeamsJoinUrl(form.joinUrl))
     return { ok: false, problem: { problem: 'joinUrl' } };
-  const agenda = parseAgendaLines(form.agenda);
+  const agenda = parseAgendaLines(form.agenda, context.knownOrganisations);
   if (agenda.problems.length)
     return { ok: false, problem: { problem: 'agendaLines', lines: agenda.problems.map((p) => p.line) } };
 
@@ -105,5 +110,5 @@ export function planMeeting(
   };
   if (held && meeting.endsAt > context.now.toISOString())
     return { ok: false, problem: { problem: 'heldNotOver', understood: when.when } };
-  return { ok: true, meeting: held ? recordedAsHeld(meeting) : meeting };
+  return { ok: true, meeting: held ? recordedAsHeld(meeting) : meeting, unsure: agenda.unsure };
 }

@@ -78,7 +78,8 @@ export function parsePresenters(text: string, knownOrganisations: readonly strin
         presenters.push(current);
       } else {
         // After a name: a title ("Planeringsledare för EU-medel") or an organisation not recognised as one.
-        if (token.split(' ').length === 1) unsure.push({ text: token, readAs: 'organisation', of: current.name });
+        if (token.split(' ').length === 1)
+          unsure.push({ text: token, readAs: 'organisation', of: current.name });
         current.rest.push(token);
       }
     }

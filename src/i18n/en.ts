@@ -449,4 +449,6 @@ export const en: Record<MessageKey, string> = {
   'network.setup.placeLine': 'Show the line Digital meeting via Teams, or the place',
   'network.setup.preview': 'This is how the notes look (an example):',
   'network.field.secretaryTitle': "the secretary's title (at most 100 characters)",
+  'meeting.presenterOrganisation': 'Please check: I read "{text}" as the organisation of {person}.',
+  'meeting.presenterPerson': 'Please check: I read "{text}" as a person presenting.',
 };

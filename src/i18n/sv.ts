@@ -453,6 +453,8 @@ export const sv = {
   'network.setup.placeLine': 'Visa raden Digitalt möte via Teams eller platsen',
   'network.setup.preview': 'Så här ser anteckningarna ut (exempel):',
   'network.field.secretaryTitle': 'sekreterarens titel (högst 100 tecken)',
+  'meeting.presenterOrganisation': 'Kontrollera: ”{text}” läste jag som organisationen för {person}.',
+  'meeting.presenterPerson': 'Kontrollera: ”{text}” läste jag som en person som presenterar.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

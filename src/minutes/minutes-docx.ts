@@ -98,8 +98,13 @@ export async function renderMinutesDocx(minutes: Minutes, language: Language): P
     const time = w.itemTime(item);
     if (time) paragraph(new TextRun(time));
     // Presenters plain, so that only decisions stand out in italics.
-    if (item.presenters.length) paragraph(new TextRun(item.presenters.join(', ')));
+    if (item.presenters.length) paragraph(new TextRun(w.presenters(item.presenters)));
     recorded(item);
+    for (const sub of item.subItems ?? []) {
+      heading(`${item.number}${sub.label}. ${sub.title}`, HeadingLevel.HEADING_2);
+      if (sub.presenters.length) paragraph(new TextRun(w.presenters(sub.presenters)));
+      recorded(sub);
+    }
   }
   const { other } = minutes;
   if (other.notes.length || other.decisions.length || other.followUps.length) {

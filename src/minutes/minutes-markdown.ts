@@ -84,8 +84,13 @@ export function renderMinutesMarkdown(minutes: Minutes, language: Language): str
     // Presenters plain, so that only decisions stand out in italics.
     const time = w.itemTime(item);
     if (time) block(e(time));
-    if (item.presenters.length) block(e(item.presenters.join(', ')));
+    if (item.presenters.length) block(e(w.presenters(item.presenters)));
     recorded(item);
+    for (const sub of item.subItems ?? []) {
+      block(`### ${item.number}${sub.label}. ${e(sub.title)}`);
+      if (sub.presenters.length) block(e(w.presenters(sub.presenters)));
+      recorded(sub);
+    }
   }
   const { other } = minutes;
   if (other.notes.length || other.decisions.length || other.followUps.length) {

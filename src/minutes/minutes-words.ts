@@ -15,6 +15,8 @@ export interface MinutesWords {
   /** "17 april 2020": the minutes' own date style, no weekday. */
   date: (date: LocalDate | string) => string;
   person: (person: MinutesPerson) => string;
+  /** "Jeanette Andersson, VästKom och Björn Khalin, VGR": presenters as the minutes name them after the title. */
+  presenters: (presenters: readonly string[]) => string;
   /** The closing's lines: "Vid anteckningarna," and the name, or "Antecknat av", the name and the title. */
   closing: (minutes: Minutes) => string[];
   /** The heading's place line, unless the layout leaves it out. */
@@ -42,6 +44,7 @@ export function minutesWords(language: Language, layout?: MinutesLayout): Minute
         t,
         itemMarks,
       ),
+    presenters: (presenters) => new Intl.ListFormat(language, { type: 'conjunction' }).format(presenters),
     closing: (minutes) =>
       minutes.secretary
         ? [

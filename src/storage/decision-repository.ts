@@ -28,6 +28,7 @@ const strip = (doc: DecisionDocument): Decision => ({
   networkId: doc.networkId,
   number: doc.number,
   ...(doc.item !== undefined ? { item: doc.item } : {}),
+  ...(doc.subItem ? { subItem: doc.subItem } : {}),
   text: doc.text,
   ...(doc.body ? { body: doc.body } : {}),
   previous: doc.previous,

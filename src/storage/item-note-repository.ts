@@ -30,11 +30,12 @@ export function createItemNoteRepository(container: Container): ItemNoteReposito
     async list(meetingId) {
       const resources = await listInMeeting<NoteDocument>(container, meetingId, 'itemNote');
       return resources
-        .map(({ meetingId: m, networkId, noteId, item, text, body, createdBy, createdAt }) => ({
+        .map(({ meetingId: m, networkId, noteId, item, subItem, text, body, createdBy, createdAt }) => ({
           meetingId: m,
           networkId,
           noteId,
           ...(item !== undefined ? { item } : {}),
+          ...(subItem ? { subItem } : {}),
           text,
           ...(body ? { body } : {}),
           createdBy,

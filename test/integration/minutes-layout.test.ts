@@ -74,4 +74,67 @@ describe("the network's own minutes layout, chosen on the setup card", () => {
     expect(markdown).not.toContain('Digitalt möte via Teams');
     expect(markdown).toContain('Antecknat av  \nJohan Berg  \nFörbundssekreterare\n');
   });
+
+  it('plans presenters with their organisations and sub-items on the form; decisions go on a sub-item', async () => {
+    chat.current = await setUpNetwork(suite.bot, suite.connector, '19:layout-sub@thread.v2', {
+      chairs: KARIN.aadObjectId,
+      secretary: JOHAN.aadObjectId,
+    });
+    await suite.bot.deps.roster.setOrganisation(chat.current.networkId, SARA.id, 'VästKom');
+    const when = 'i morgon 9-12';
+    const saved = await press('meeting.save', {
+      networkId: chat.current.networkId,
+      meetingId: '',
+      title: 'Nätverksmöte maj',
+      when,
+      mode: 'digital',
+      agenda: [
+        'Samverkan – Jeanette Andersson, VästKom och Björn Khalin VGR',
+        'Korta punkter',
+        '2a. Yrkesresan – Maria Ljung (GR)',
+        '2b. Stödcentrum – Anna Svensson, Kungälvs kommun',
+        '2c. Övrigt – Lena',
+      ].join('\n'),
+    });
+    const savedTexts = cardTexts(saved.value);
+    expect(savedTexts.join(' ')).toContain('Kontrollera: ”Lena” läste jag som en person som presenterar.');
+    expect(savedTexts).toEqual(
+      expect.arrayContaining([
+        'Jeanette Andersson, VästKom, Björn Khalin, VGR',
+        '2a. Yrkesresan · Maria Ljung, GR',
+        '2b. Stödcentrum · Anna Svensson, Kungälvs kommun',
+      ]),
+    );
+    const [meeting] = await suite.bot.deps.meetings.upcoming(chat.current.networkId, new Date());
+    expect(meeting?.items[0]?.presenters).toEqual(['Jeanette Andersson, VästKom', 'Björn Khalin, VGR']);
+    expect(meeting?.items[1]?.subItems?.map((sub) => sub.label)).toEqual(['a', 'b', 'c']);
+
+    // Planned for tomorrow; moved to start within the hour, so it can be started now.
+    const stored = (await suite.bot.deps.meetings.get(chat.current.networkId, meeting!.meetingId))!;
+    await suite.bot.deps.meetings.replace(
+      {
+        ...stored.meeting,
+        startsAt: new Date(Date.now() + 1800_000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      },
+      stored.etag,
+    );
+    await say('starta möte');
+    const decision = attachmentCard(
+      await say('beslut punkt 2b Nätverket ställer sig bakom stödcentrumet.', JOHAN),
+    );
+    expect(cardTexts(decision)).toContain('Beslut 1 · punkt 2b: Stödcentrum');
+    expect((await say('beslut punkt 2d Något.', JOHAN)).text).toBe(
+      'Dagordningen har punkterna 1–2. Skriv till exempel: beslut punkt 2 …',
+    );
+    await say('anteckning punkt 2a Maria berättar om Yrkesresan.', JOHAN);
+    await say('avsluta möte');
+    const summary = attachmentCard(await say('protokoll', JOHAN));
+    const full = (await press('minutes.open', dataOf(summary, 'minutes.open'), JOHAN)).value;
+    const markdown = await (await fetch(link(full, 'Text (.md)'))).text();
+    expect(markdown).toContain('## 1. Samverkan\n\nJeanette Andersson, VästKom och Björn Khalin, VGR\n');
+    expect(markdown).toContain(
+      '## 2. Korta punkter\n\n### 2a. Yrkesresan\n\nMaria Ljung, GR\n\nMaria berättar om Yrkesresan.\n\n### 2b. Stödcentrum\n\nAnna Svensson, Kungälvs kommun\n\n*Nätverket ställer sig bakom stödcentrumet.*\n\n### 2c. Övrigt\n\nLena\n',
+    );
+  });
 });

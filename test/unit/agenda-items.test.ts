@@ -69,4 +69,44 @@ describe('parseAgendaLines', () => {
     expect(parseAgendaLines(formatAgendaLine(item, 'sv')).items).toEqual([item]);
     expect(parseAgendaLines(formatAgendaLine(item, 'en')).items).toEqual([item]);
   });
+
+  it('reads presenters with their organisations, never a known organisation as a person, and sub-items', () => {
+    const { items, unsure } = parseAgendaLines(
+      [
+        '1. Samverkan – Jeanette Andersson, VästKom och Björn Khalin VGR (bilder)',
+        '2. Korta punkter',
+        '2a. Aktuellt läge Yrkesresan – Maria Ljung (GR)',
+        '2b) Stödcentrum – Anna Svensson, Kungälvs kommun',
+        '3. Nära vård',
+        '    Kontaktpersoner – Lena',
+        '    - Uppföljning',
+      ].join('\n'),
+      ['VästKom', 'Kungälv'],
+    );
+    expect(items.map((i) => [i.title, i.presenters])).toEqual([
+      ['Samverkan', ['Jeanette Andersson, VästKom', 'Björn Khalin, VGR']],
+      ['Korta punkter', []],
+      ['Nära vård', []],
+    ]);
+    expect(items[1]?.subItems).toEqual([
+      { label: 'a', title: 'Aktuellt läge Yrkesresan', presenters: ['Maria Ljung, GR'] },
+      { label: 'b', title: 'Stödcentrum', presenters: ['Anna Svensson, Kungälvs kommun'] },
+    ]);
+    expect(items[2]?.subItems).toEqual([
+      { label: 'a', title: 'Kontaktpersoner', presenters: ['Lena'] },
+      { label: 'b', title: 'Uppföljning', presenters: [] },
+    ]);
+    expect(unsure).toEqual([{ text: 'Lena', readAs: 'person' }]);
+    // A whole list typed indented is items, not sub-items of the first.
+    expect(parseAgendaLines('  1. Ett\n  2. Två').items.map((i) => i.title)).toEqual(['Ett', 'Två']);
+  });
+
+  it('writes items with sub-items and organisations back as lines that read the same', () => {
+    const { items } = parseAgendaLines(
+      '1. Samverkan – Jeanette Andersson, VästKom och Björn Khalin VGR\n1a. Del ett – Maria Ljung (GR)',
+      ['VästKom'],
+    );
+    const again = parseAgendaLines(items.map((item) => formatAgendaLine(item, 'sv')).join('\n'), ['VästKom']);
+    expect(again.items).toEqual(items);
+  });
 });

@@ -21,13 +21,14 @@ export function createRecordDecision(
       tooLong: 'decision.tooLong',
     });
     if (!command) return;
-    const { network, meeting, item, text } = command;
+    const { network, meeting, item, subItem, text } = command;
     const now = deps.clock().toISOString();
     const recorded = await oncePerActivity(context, deps, meeting.meetingId, () =>
       deps.decisions.record({
         meetingId: meeting.meetingId,
         networkId: network.networkId,
         ...(item !== undefined ? { item } : {}),
+        ...(subItem ? { subItem } : {}),
         text,
         body: parseRichText(text),
         previous: [],

@@ -38,13 +38,14 @@ export function createRecordNote(
       tooLong: 'note.tooLong',
     });
     if (!command) return;
-    const { network, meeting, t, item, text, running, label } = command;
+    const { network, meeting, t, item, subItem, text, running, label } = command;
     const saved = await oncePerActivity(context, deps, meeting.meetingId, async () => {
       await deps.notes.add({
         meetingId: meeting.meetingId,
         networkId: network.networkId,
         noteId: randomUUID(),
         ...(item !== undefined ? { item } : {}),
+        ...(subItem ? { subItem } : {}),
         text,
         body: parseRichText(text),
         createdBy: actorOf(context)?.aadObjectId ?? '',
@@ -55,7 +56,13 @@ export function createRecordNote(
     if (!saved) return;
     const answer =
       item !== undefined
-        ? t('note.saved', { item, title: meeting.items[item - 1]?.title ?? '' })
+        ? t('note.saved', {
+            item: `${item}${subItem ?? ''}`,
+            title:
+              (subItem
+                ? meeting.items[item - 1]?.subItems?.find((s) => s.label === subItem)?.title
+                : meeting.items[item - 1]?.title) ?? '',
+          })
         : t('note.savedNoItem');
     await context.sendActivity(running ? answer : t('meeting.inMeeting', { text: answer, meeting: label }));
   };

@@ -7,6 +7,7 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { renderFollowUpCard } from '../../cards/follow-up-card';
+import { subItemsOf } from '../../domain/decision';
 import { parseFollowUp, type FollowUpOwner } from '../../domain/follow-up';
 import { isoDate } from '../../domain/when/local-date';
 import { whenProblemText } from '../../i18n/format-when';
@@ -42,6 +43,7 @@ export function createRecordFollowUp(
     };
     const parsed = parseFollowUp(input.args, {
       itemCount: meeting.items.length,
+      subItemsOf: subItemsOf(meeting.items),
       ...(mentioned ? { mentioned } : {}),
       candidates: ownerCandidates(roster),
       // Written up after the meeting, "senast 30 maj" is read from the meeting's day, as it was said there; a
@@ -70,6 +72,7 @@ export function createRecordFollowUp(
             followUpId: randomUUID(),
             meetingId: meeting.meetingId,
             ...(item !== undefined ? { item } : {}),
+            ...(parsed.item !== undefined && parsed.subItem ? { subItem: parsed.subItem } : {}),
             owner: parsed.owner,
             text: parsed.text,
             ...(parsed.due ? { due: isoDate(parsed.due) } : {}),

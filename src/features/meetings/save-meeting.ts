@@ -25,7 +25,7 @@ import { networkForChair } from './network-for-chair';
  * what to correct and what was typed. An edit of a posted agenda updates that card in place.
  */
 export function createSaveMeeting(
-  deps: Pick<BotDeps, 'networks' | 'meetings' | 'clock'>,
+  deps: Pick<BotDeps, 'networks' | 'meetings' | 'roster' | 'clock'>,
   agenda: AgendaPublisher,
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
@@ -57,7 +57,15 @@ export function createSaveMeeting(
       const fields = invalidFieldNames(form.error, MEETING_FIELDS, language);
       return fields === undefined ? t('card.stale') : again(t('meeting.error.invalid', { fields }));
     }
+    const roster = await deps.roster.list(network.networkId);
+    const knownOrganisations = [
+      ...new Set([
+        ...roster.flatMap((m) => (m.organisation ? [m.organisation] : [])),
+        ...(network.settings.staffOrganisation ? [network.settings.staffOrganisation] : []),
+      ]),
+    ];
     const planned = planMeeting(form.data, {
+      knownOrganisations,
       networkId: network.networkId,
       meetingId: existing?.meeting.meetingId ?? randomUUID(),
       timeZone: network.settings.timeZone,
@@ -96,7 +104,15 @@ export function createSaveMeeting(
               ? t('meeting.postShortly')
               : formatInstant(due, network.settings.timeZone, language, t),
         });
-    const notice = agendaUpdated ? saidSaved : `${saidSaved} ${t('meeting.agendaNotUpdated')}`;
+    // What could be a person or an organisation is said back, so the chair can correct the line if it was misread.
+    const unsure = planned.unsure.map((u) =>
+      u.readAs === 'organisation' && u.of
+        ? t('meeting.presenterOrganisation', { text: u.text, person: u.of })
+        : t('meeting.presenterPerson', { text: u.text }),
+    );
+    const notice = [saidSaved, ...(agendaUpdated ? [] : [t('meeting.agendaNotUpdated')]), ...unsure].join(
+      ' ',
+    );
     return agenda.render(network, saved.meeting, { notice });
   };
 }

@@ -451,4 +451,10 @@ export const en: Record<MessageKey, string> = {
   'network.field.secretaryTitle': "the secretary's title (at most 100 characters)",
   'meeting.presenterOrganisation': 'Please check: I read "{text}" as the organisation of {person}.',
   'meeting.presenterPerson': 'Please check: I read "{text}" as a person presenting.',
+  'note.offerOne':
+    'This sentence reads like a decision. Do you want to record it as a decision on the same item?',
+  'note.offerMany':
+    'These sentences read like decisions. Do you want to record any of them as a decision on the same item?',
+  'note.recordAsDecision': 'Record as decision',
+  'note.alreadyDecision': 'That sentence is already recorded as a decision.',
 };

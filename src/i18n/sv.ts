@@ -455,6 +455,11 @@ export const sv = {
   'network.field.secretaryTitle': 'sekreterarens titel (högst 100 tecken)',
   'meeting.presenterOrganisation': 'Kontrollera: ”{text}” läste jag som organisationen för {person}.',
   'meeting.presenterPerson': 'Kontrollera: ”{text}” läste jag som en person som presenterar.',
+  'note.offerOne': 'Den här meningen låter som ett beslut. Vill du anteckna den som beslut på samma punkt?',
+  'note.offerMany':
+    'De här meningarna låter som beslut. Vill du anteckna någon av dem som beslut på samma punkt?',
+  'note.recordAsDecision': 'Anteckna som beslut',
+  'note.alreadyDecision': 'Den meningen är redan antecknad som beslut.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,10 +1,10 @@
 import mammoth from 'mammoth';
 import { meetingStarting } from '../fixtures/meeting';
-import { JOHAN, KARIN } from '../fixtures/members';
+import { JOHAN, KARIN, SARA } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
-import { attachmentCard } from '../helpers/teams-activity';
+import { attachmentCard, cardTexts } from '../helpers/teams-activity';
 
 type Action = { title?: string; url?: string; verb?: string; data?: Record<string, string> };
 const actions = (card: unknown): Action[] => (card as { actions: Action[] }).actions;
@@ -72,5 +72,51 @@ describe('notes and decisions typed over several lines keep their structure in e
       '{"type":"TextRun","text":"• "},{"type":"TextRun","text":"utveckla "},{"type":"TextRun","text":"metoder","weight":"Bolder"}',
     );
     expect(card).not.toMatch(/\]\(https:\/\/elak/);
+  });
+
+  it("offers a note's decision sentence as a decision: one press records it on that item, once; members refused", async () => {
+    network.current = await setUpNetwork(suite.bot, suite.connector, '19:structured-offer@thread.v2', {
+      chairs: KARIN.aadObjectId,
+      secretary: JOHAN.aadObjectId,
+    });
+    const meeting = meetingStarting(network.current.networkId, new Date(Date.now() + 3600_000), {
+      items: [
+        { title: 'Aktuellt läge', presenters: [], guests: [], slides: false },
+        { title: 'Branschråd', presenters: [], guests: [], slides: false },
+      ],
+    });
+    await suite.bot.deps.meetings.create(meeting);
+    await say('starta möte', JOHAN);
+    const answer = attachmentCard(
+      await say(
+        'anteckning punkt 2 Sara presenterar förslaget. Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen.',
+        JOHAN,
+      ),
+    );
+    const texts = cardTexts(answer);
+    expect(texts).toEqual([
+      'Anteckningen är sparad under punkt 2: Branschråd.',
+      'Den här meningen låter som ett beslut. Vill du anteckna den som beslut på samma punkt?',
+      'Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen.',
+      'Anteckna som beslut',
+    ]);
+    // Nothing recorded until she presses.
+    expect(await suite.bot.deps.decisions.list(meeting.meetingId)).toEqual([]);
+    const offer = JSON.stringify(answer).match(/"verb":"note\.asDecision","data":(\{[^}]+\})/)?.[1] ?? '{}';
+    const data = JSON.parse(offer) as Record<string, string>;
+    expect((await press('note.asDecision', data, SARA)).value).toBe(
+      'Bara ordförande och sekreterare (Karin Ek, Johan Berg) kan göra det under mötet.',
+    );
+    const recorded = await press('note.asDecision', data, JOHAN);
+    expect(cardTexts(recorded.value)).toContain('Beslut 1 · punkt 2: Branschråd');
+    expect((await press('note.asDecision', data, JOHAN)).value).toBe(
+      'Den meningen är redan antecknad som beslut.',
+    );
+    expect((await press('note.asDecision', { ...data, sentence: '3' }, JOHAN)).value).toBe(
+      'Kortet är inaktuellt eller har ändrats. Skriv hjälp för att få ett nytt.',
+    );
+    expect((await suite.bot.deps.decisions.list(meeting.meetingId)).map((d) => [d.item, d.text])).toEqual([
+      [2, 'Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen.'],
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import type { TurnContext } from 'botbuilder';
+import { renderDecisionOfferCard } from '../../cards/decision-offer-card';
+import { decisionSentences } from '../../domain/decision-sentences';
 import { parseRichText } from '../../domain/rich-text';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
@@ -33,24 +35,37 @@ export function createAddNoteFromCard(
       return t('meeting.notStarted', { title: meeting.title });
     const item = Number(parsed.data.item ?? 0) || undefined;
     if (item !== undefined && (item < 1 || item > meeting.items.length)) return t('card.stale');
+    const body = parseRichText(parsed.data.text);
     await deps.notes.add({
       meetingId: meeting.meetingId,
       networkId: network.networkId,
       noteId: parsed.data.noteKey,
       ...(item !== undefined ? { item } : {}),
       text: parsed.data.text,
-      body: parseRichText(parsed.data.text),
+      body,
       createdBy: actor?.aadObjectId ?? '',
       createdAt: deps.clock().toISOString(),
     });
-    return renderNoteCard({
-      language: network.settings.language,
-      networkId: network.networkId,
-      meeting,
-      notice:
-        item !== undefined
-          ? t('note.saved', { item, title: meeting.items[item - 1]?.title ?? '' })
-          : t('note.savedNoItem'),
-    });
+    const notice =
+      item !== undefined
+        ? t('note.saved', { item, title: meeting.items[item - 1]?.title ?? '' })
+        : t('note.savedNoItem');
+    const sentences = decisionSentences(body);
+    // Sentences that read as decisions are offered as such; otherwise a fresh form for the next note.
+    return sentences.length
+      ? renderDecisionOfferCard({
+          language: network.settings.language,
+          notice,
+          networkId: network.networkId,
+          meetingId: meeting.meetingId,
+          noteId: parsed.data.noteKey,
+          sentences,
+        })
+      : renderNoteCard({
+          language: network.settings.language,
+          networkId: network.networkId,
+          meeting,
+          notice,
+        });
   };
 }

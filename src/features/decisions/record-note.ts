@@ -7,6 +7,8 @@ import { cardActivity } from '../../bot/card-activity';
 import { renderNoteCard } from '../../cards/note-card';
 import { meetingTextCommand } from './meeting-text-command';
 import { runningMeeting } from './running-meeting';
+import { renderDecisionOfferCard } from '../../cards/decision-offer-card';
+import { decisionSentences } from '../../domain/decision-sentences';
 import { parseRichText } from '../../domain/rich-text';
 import { oncePerActivity } from './once-per-activity';
 
@@ -39,15 +41,17 @@ export function createRecordNote(
     });
     if (!command) return;
     const { network, meeting, t, item, subItem, text, running, label } = command;
+    const noteId = randomUUID();
+    const body = parseRichText(text);
     const saved = await oncePerActivity(context, deps, meeting.meetingId, async () => {
       await deps.notes.add({
         meetingId: meeting.meetingId,
         networkId: network.networkId,
-        noteId: randomUUID(),
+        noteId,
         ...(item !== undefined ? { item } : {}),
         ...(subItem ? { subItem } : {}),
         text,
-        body: parseRichText(text),
+        body,
         createdBy: actorOf(context)?.aadObjectId ?? '',
         createdAt: deps.clock().toISOString(),
       });
@@ -64,6 +68,22 @@ export function createRecordNote(
                 : meeting.items[item - 1]?.title) ?? '',
           })
         : t('note.savedNoItem');
-    await context.sendActivity(running ? answer : t('meeting.inMeeting', { text: answer, meeting: label }));
+    const notice = running ? answer : t('meeting.inMeeting', { text: answer, meeting: label });
+    // Sentences that read as decisions are offered as such, one button each; never recorded without her.
+    const sentences = decisionSentences(body);
+    await context.sendActivity(
+      sentences.length
+        ? cardActivity(
+            renderDecisionOfferCard({
+              language: network.settings.language,
+              notice,
+              networkId: network.networkId,
+              meetingId: meeting.meetingId,
+              noteId,
+              sentences,
+            }),
+          )
+        : notice,
+    );
   };
 }

@@ -3,7 +3,9 @@ import type { BotDeps } from '../../bot/bot-deps';
 import type { CommandRouter } from '../../bot/command-router';
 import { DECISION_VERBS } from '../../cards/decision-card';
 import { NOTE_VERB } from '../../cards/note-card';
+import { DECISION_OFFER_VERB } from '../../cards/decision-offer-card';
 import { createAddNoteFromCard } from './add-note-from-card';
+import { createNoteAsDecision } from './note-as-decision';
 import { createChangeDecision } from './change-decision';
 import { createMoveItem } from './move-item';
 import { createRecordDecision } from './record-decision';
@@ -20,6 +22,10 @@ export function registerDecisions(app: Application, commands: CommandRouter, dep
   );
   app.adaptiveCards.actionExecute<unknown>(DECISION_VERBS.undo, (context, _state, data) =>
     undo(context, data),
+  );
+  const asDecision = createNoteAsDecision(deps);
+  app.adaptiveCards.actionExecute<unknown>(DECISION_OFFER_VERB, (context, _state, data) =>
+    asDecision(context, data),
   );
   const addNote = createAddNoteFromCard(deps);
   app.adaptiveCards.actionExecute<unknown>(NOTE_VERB, (context, _state, data) => addNote(context, data));

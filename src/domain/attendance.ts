@@ -115,3 +115,13 @@ export function currentMeeting(meetings: Meeting[], now: Date): Meeting | undefi
     )
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 }
+
+/**
+ * Someone only Teams saw (joined the call), who is neither on the roster nor named on the agenda, nor checked in or
+ * added by the chair: not put in the minutes until a chair or the secretary says to (`chair` source).
+ */
+export const joinedOnly = (record: Attendance): boolean =>
+  !!record.guest &&
+  !record.items?.length &&
+  !record.substituteFor &&
+  record.sources.every((source) => source === 'joinEvent' || source === 'leaveEvent');

@@ -1,5 +1,5 @@
 import type { Attendance } from './attendance';
-import { groupAttendance } from './attendance';
+import { groupAttendance, joinedOnly } from './attendance';
 import type { Decision } from './decision';
 import type { FollowUp } from './follow-up';
 import type { ItemNote } from './item-note';
@@ -117,7 +117,11 @@ const byOrganisationThenName = (a: MinutesPerson, b: MinutesPerson): number =>
 /** Turns what was recorded at a meeting into the minutes' content. */
 export function buildMinutes(input: MinutesInput): Minutes {
   const { meeting } = input;
-  const groups = groupAttendance(input.attendance, input.roster);
+  // Those only Teams saw join are left out until the chair includes them (end-of-meeting message).
+  const groups = groupAttendance(
+    input.attendance.filter((record) => !joinedOnly(record)),
+    input.roster,
+  );
   const staff = input.staffOrganisation ? foldName(input.staffOrganisation) : undefined;
   const isStaff = (p: { organisation?: string }) =>
     !!staff && !!p.organisation && foldName(p.organisation) === staff;

@@ -457,4 +457,15 @@ export const en: Record<MessageKey, string> = {
     'These sentences read like decisions. Do you want to record any of them as a decision on the same item?',
   'note.recordAsDecision': 'Record as decision',
   'note.alreadyDecision': 'That sentence is already recorded as a decision.',
+  'joiner.title': '{name} was in the Teams meeting',
+  'joiner.intro':
+    'They are neither in the network nor on the agenda, and are left out of the notes until you say otherwise.',
+  'joiner.organisation': 'Organisation',
+  'joiner.items': 'Present for items (empty: the whole meeting)',
+  'joiner.include': 'Include as guest',
+  'joiner.leaveOut': 'Leave out',
+  'joiner.included': '{name} is included in the notes as a guest.',
+  'joiner.leftOut': '{name} is left out of the notes.',
+  'meeting.joinersHeading':
+    'In the Teams meeting but neither in the network nor on the agenda (left out of the notes until you include them): {names}',
 };

@@ -460,6 +460,17 @@ export const sv = {
     'De här meningarna låter som beslut. Vill du anteckna någon av dem som beslut på samma punkt?',
   'note.recordAsDecision': 'Anteckna som beslut',
   'note.alreadyDecision': 'Den meningen är redan antecknad som beslut.',
+  'joiner.title': '{name} var med i Teams-mötet',
+  'joiner.intro':
+    'Hen finns varken i nätverket eller på dagordningen och kommer inte med i anteckningarna förrän du säger till.',
+  'joiner.organisation': 'Organisation',
+  'joiner.items': 'Var med på punkterna (tomt: hela mötet)',
+  'joiner.include': 'Ta med som gäst',
+  'joiner.leaveOut': 'Lämna utanför',
+  'joiner.included': '{name} kommer med i anteckningarna som gäst.',
+  'joiner.leftOut': '{name} lämnas utanför anteckningarna.',
+  'meeting.joinersHeading':
+    'Var med i Teams-mötet men finns varken i nätverket eller på dagordningen (kommer inte med i anteckningarna förrän du tar med dem): {names}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

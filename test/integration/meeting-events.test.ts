@@ -239,4 +239,65 @@ describe('Teams meeting events and linking the meeting chat', () => {
     ).toContain('Nätverket ställer sig bakom uppdraget.');
     expect(await suite.bot.deps.decisions.list((await meeting())!.meetingId)).toHaveLength(1);
   });
+
+  it('leaves someone only Teams saw join out of the minutes until the chair includes them, from the end message', async () => {
+    await relink();
+    await send(start(suite.connector.serviceUrl));
+    const join = teamsActivity('event-meeting-participant-join', suite.connector.serviceUrl);
+    const stranger = (name: string, id: string) => ({
+      ...join,
+      id: `f:join-${id}`,
+      value: {
+        members: [
+          {
+            user: { id: `29:1${id}`, name, aadObjectId: `0b1c2d3e-0000-4000-8000-00000000${id}` },
+            meeting: { inMeeting: true, role: 'Attendee' },
+          },
+        ],
+      },
+    });
+    await send(stranger('Eva Ström', '9901'));
+    await send(stranger('Per Okänd', '9902'));
+    await send(join);
+    suite.connector.reset();
+    await networkChat.say('avsluta möte');
+    await suite.connector.waitForCalls(3);
+    const [summary, ...cards] = suite.connector.sent;
+    expect(String(summary?.text)).toContain(
+      'Var med i Teams-mötet men finns varken i nätverket eller på dagordningen (kommer inte med i anteckningarna förrän du tar med dem): Eva Ström, Per Okänd',
+    );
+    const titles = cards
+      .map((card) => cardTexts(attachmentCard(card)))
+      .filter((t) => t.includes('Ta med som gäst'));
+    expect(titles.map((t) => t[0])).toEqual([
+      'Eva Ström var med i Teams-mötet',
+      'Per Okänd var med i Teams-mötet',
+    ]);
+    const m = (await meeting()) ?? (await suite.bot.deps.meetings.held(network.networkId))[0]!;
+    const ref = { networkId: network.networkId, meetingId: m.meetingId };
+    const included = await networkChat.press('attendance.include', {
+      ...ref,
+      person: '0b1c2d3e-0000-4000-8000-000000009901',
+      organisation: 'VGR',
+      items: '1',
+    });
+    expect(cardTexts(included.value)).toContain('Eva Ström kommer med i anteckningarna som gäst.');
+    expect(
+      (await networkChat.press('attendance.include', { ...ref, person: 'made-up', organisation: 'X' })).value,
+    ).toBe(sv['card.stale']);
+    const leftOut = await networkChat.press('attendance.leaveOut', {
+      ...ref,
+      person: '0b1c2d3e-0000-4000-8000-000000009902',
+    });
+    expect(cardTexts(leftOut.value)).toContain('Per Okänd lämnas utanför anteckningarna.');
+
+    const minutes = (await suite.bot.deps.minutes.latest(m.meetingId))?.minutes.minutes;
+    // The draft offered at the end was made before: the next one has Eva as a guest and not Per.
+    expect(JSON.stringify(minutes)).not.toContain('Eva Ström');
+    const draft = attachmentCard(await networkChat.say('protokoll'));
+    expect(draft).toBeDefined();
+    const next = (await suite.bot.deps.minutes.latest(m.meetingId))?.minutes.minutes;
+    expect(next?.guests).toEqual([{ name: 'Eva Ström', organisation: 'VGR', items: [1] }]);
+    expect(JSON.stringify(next)).not.toContain('Per Okänd');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
 import { mentionMessage } from '../../bot/mention-message';
-import { groupAttendance } from '../../domain/attendance';
+import { groupAttendance, joinedOnly } from '../../domain/attendance';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
 import type { Translate } from '../../i18n/translator';
@@ -25,7 +25,9 @@ export async function endedSummary(
     deps.followUps.listForMeeting(network.networkId, meeting.meetingId),
   ]);
   const groups = groupAttendance(records, roster);
-  const present = groups.present.reduce((sum, group) => sum + group.people.length, 0) + groups.guests.length;
+  const present =
+    groups.present.reduce((sum, group) => sum + group.people.length, 0) +
+    groups.guests.filter((g) => !joinedOnly(g)).length;
   const covered = new Set(
     [...decisions.filter((d) => d.status === 'active'), ...notes, ...followUps].flatMap((x) =>
       x.item !== undefined ? [x.item] : [],
@@ -35,7 +37,10 @@ export async function endedSummary(
     covered.has(index + 1) ? [] : [`${index + 1}. ${item.title}`],
   );
   const undated = followUps.filter((f) => f.status === 'open' && !f.due);
-  const guestsWithoutOrganisation = groups.guests.filter((g) => !g.organisation).map((g) => g.name);
+  const joiners = records.filter(joinedOnly).map((r) => r.name);
+  const guestsWithoutOrganisation = groups.guests
+    .filter((g) => !g.organisation && !joinedOnly(g))
+    .map((g) => g.name);
   const missing = [
     ...(bare.length ? [t('meeting.missingItems', { items: bare.join('; ') })] : []),
     ...(undated.length
@@ -48,6 +53,7 @@ export async function endedSummary(
     ...(groups.absent.length
       ? [t('meeting.missingCheckIns', { names: groups.absent.map((a) => a.name).join(', ') })]
       : []),
+    ...(joiners.length ? [t('meeting.joinersHeading', { names: joiners.join(', ') })] : []),
     ...(guestsWithoutOrganisation.length
       ? [t('meeting.missingOrganisations', { names: guestsWithoutOrganisation.join(', ') })]
       : []),

@@ -3,7 +3,9 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { isAppError } from '../../domain/app-error';
 import { ended } from '../../domain/meeting';
 import { offerMinutes } from '../minutes/offer-minutes';
+import { cardActivity } from '../../bot/card-activity';
 import { endedSummary } from './attendance-summary';
+import { joinerCards } from './confirm-joiner';
 import { meetingInProgress } from './meeting-in-progress';
 
 /**
@@ -27,6 +29,8 @@ export function createEndMeeting(deps: BotDeps) {
       throw error;
     }
     await context.sendActivity(await endedSummary(deps, network, meeting, t));
+    for (const card of await joinerCards(deps, network, meeting))
+      await context.sendActivity(cardActivity(card));
     await offerMinutes(context, deps, network, closed.meeting);
   };
 }

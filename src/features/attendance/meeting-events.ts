@@ -9,6 +9,7 @@ import { ended, started } from '../../domain/meeting';
 import { createTranslator } from '../../i18n/translator';
 import { offerMinutes } from '../minutes/offer-minutes';
 import { endedSummary } from './attendance-summary';
+import { joinerCards } from './confirm-joiner';
 import { linkedMeeting } from './linked-meeting';
 import { recordPresence } from './record-presence';
 
@@ -89,6 +90,8 @@ export function registerMeetingEvents(app: Application, deps: BotDeps): void {
     }
     const t = createTranslator(linked.network.settings.language);
     await context.sendActivity(await endedSummary(deps, linked.network, linked.meeting, t));
+    for (const card of await joinerCards(deps, linked.network, linked.meeting))
+      await context.sendActivity(cardActivity(card));
     await offerMinutes(context, deps, linked.network, closed.meeting);
   });
 

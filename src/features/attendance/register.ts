@@ -5,6 +5,8 @@ import { ATTENDANCE_VERBS } from '../../cards/attendance-correction-card';
 import { CHECK_IN_VERB } from '../../cards/check-in-card';
 import { createAgendaPublisher } from '../meetings/agenda-publisher';
 import { createCheckIn } from './check-in';
+import { JOINER_VERBS } from '../../cards/joiner-card';
+import { createConfirmJoiner } from './confirm-joiner';
 import { createCorrectAttendance } from './correct-attendance';
 import { createEndMeeting } from './end-meeting';
 import { createLinkMeeting } from './link-meeting';
@@ -19,6 +21,12 @@ export function registerAttendance(app: Application, commands: CommandRouter, de
   commands.on('startMeeting', createStartMeeting(deps, createAgendaPublisher(deps)));
   commands.on('endMeeting', createEndMeeting(deps));
   commands.on('attendance', createShowAttendance(deps));
+  for (const mode of ['include', 'leaveOut'] as const) {
+    const confirm = createConfirmJoiner(deps, mode);
+    app.adaptiveCards.actionExecute<unknown>(JOINER_VERBS[mode], (context, _state, data) =>
+      confirm(context, data),
+    );
+  }
   commands.on('checkIn', createShowCheckIn(deps));
   commands.on('link', createLinkMeeting(deps));
   registerMeetingEvents(app, deps);

@@ -43,10 +43,7 @@ describe('decisions during the meeting', () => {
     const first = await say('beslut punkt 1 Nätverket ställer sig bakom uppdraget.');
     expect(cardProblems(attachmentCard(first) ?? {})).toEqual([]);
     expect(cardTexts(attachmentCard(first))).toEqual(
-      expect.arrayContaining([
-        'Beslut 1 · punkt 1: Aktuellt läge',
-        'Nätverket ställer sig bakom uppdraget.',
-      ]),
+      expect.arrayContaining(['Beslut 1 · punkt 1: Aktuellt läge', 'Nätverket ställer sig bakom uppdraget.']),
     );
     expect((await say('punkt 2')).text).toBe('Aktuell punkt: 2. Nära vård');
     const second = await say('beslut GR tar med sig frågan.');

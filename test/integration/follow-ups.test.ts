@@ -226,7 +226,8 @@ describe('follow-ups', () => {
     expect(list).not.toMatch(/\]\s*\(|<a[\s>]/i);
     const decisionCard = attachmentCard(await say('beslut se [här](https://evil.example)'));
     // What Teams renders (TextBlocks, and text runs); the Edit box keeps the wording as typed, where it is only text.
-    const rendered = JSON.stringify(decisionCard).match(/"type":"(?:TextBlock|TextRun)","text":"[^"]*"/g) ?? [];
+    const rendered =
+      JSON.stringify(decisionCard).match(/"type":"(?:TextBlock|TextRun)","text":"[^"]*"/g) ?? [];
     expect(rendered.join('\n')).toContain('[här]');
     expect(rendered.join('\n')).not.toMatch(/\]\s*\(/);
   });

@@ -89,15 +89,17 @@ describe('notes and decisions typed over several lines keep their structure in e
     await say('starta möte', JOHAN);
     const answer = attachmentCard(
       await say(
-        'anteckning punkt 2 Sara presenterar förslaget. Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen.',
+        'anteckning punkt 2 Sara presenterar förslaget. Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen. Nätverket beslutar att återkomma i maj.',
         JOHAN,
       ),
     );
     const texts = cardTexts(answer);
     expect(texts).toEqual([
       'Anteckningen är sparad under punkt 2: Branschråd.',
-      'Den här meningen låter som ett beslut. Vill du anteckna den som beslut på samma punkt?',
+      'De här meningarna låter som beslut. Vill du anteckna någon av dem som beslut på samma punkt?',
       'Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen.',
+      'Anteckna som beslut',
+      'Nätverket beslutar att återkomma i maj.',
       'Anteckna som beslut',
     ]);
     // Nothing recorded until she presses.
@@ -112,11 +114,14 @@ describe('notes and decisions typed over several lines keep their structure in e
     expect((await press('note.asDecision', data, JOHAN)).value).toBe(
       'Den meningen är redan antecknad som beslut.',
     );
+    const second = await press('note.asDecision', { ...data, sentence: '1' }, JOHAN);
+    expect(cardTexts(second.value)).toContain('Beslut 2 · punkt 2: Branschråd');
     expect((await press('note.asDecision', { ...data, sentence: '3' }, JOHAN)).value).toBe(
       'Kortet är inaktuellt eller har ändrats. Skriv hjälp för att få ett nytt.',
     );
     expect((await suite.bot.deps.decisions.list(meeting.meetingId)).map((d) => [d.item, d.text])).toEqual([
       [2, 'Nätverket tycker att förslaget är bra och nominerar Kungälv till styrgruppen.'],
+      [2, 'Nätverket beslutar att återkomma i maj.'],
     ]);
   });
 });

@@ -28,7 +28,7 @@ describe('the minutes card', () => {
     expect(cardProblems(card)).toEqual([]);
     const texts = cardTexts(card);
     // 26 present (16 members, 7 of GR's staff, 3 guests); the 5 absent are not counted.
-    expect(texts).toEqual(expect.arrayContaining(['Närvarande', '26', 'Beslut', '3', 'Uppgifter', '4']));
+    expect(texts).toEqual(expect.arrayContaining(['Närvarande', '26', 'Beslut', '4', 'Uppgifter', '4']));
     const closing = texts.indexOf('Vid anteckningarna,');
     expect(texts.slice(closing, closing + 2)).toEqual(['Vid anteckningarna,', 'Sara Nordenhielm']);
     expect(texts).not.toContain(sv['minutes.truncated']);

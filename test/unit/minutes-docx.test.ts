@@ -31,6 +31,9 @@ describe('minutes as a Word document', () => {
       '5. Nära vård (bilder finns)',
       '6. Provtagning och skyddsutrustning',
       '7. Nästa möte och studieresa',
+      '7a. Höstens möten',
+      '7b. Studieresa till Bryssel',
+      '7c. Lunch till lunch',
       'Övrigt',
     ]);
   });

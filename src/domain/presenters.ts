@@ -12,23 +12,23 @@ export interface PresenterReading {
 }
 
 /** Words that end or make up an organisation's name in these networks. */
-const ORGANISATION_WORDS =
+export const ORGANISATION_WORDS =
   /\b(?:kommun|kommuner|stad|staden|region|regionen|förbund|förbundet|kommunförbund|länsstyrelse|länsstyrelsen|förvaltning|förvaltningen|universitet|högskola|nämnd|nämnden|sjukhus|myndighet|myndigheten|polisen|centrum|förening|rådet)$/i;
 /** "GR", "VGR", "SKR", "FoU", "VästKom": capitals inside the word, as organisations write their short names. */
 const SHORT_NAME = /^(?:[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*)$/;
 const NAME_WORD = /^[A-ZÅÄÖÉÜ][a-zåäöéüæø'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zåäöéüæø'’]+)*$/;
 
-const isKnown = (text: string, known: ReadonlySet<string>) => known.has(foldName(text));
-const isOrganisation = (text: string, known: ReadonlySet<string>) =>
+export const isKnown = (text: string, known: ReadonlySet<string>) => known.has(foldName(text));
+export const isOrganisation = (text: string, known: ReadonlySet<string>) =>
   isKnown(text, known) || ORGANISATION_WORDS.test(text) || SHORT_NAME.test(text);
 /** "Lena Holmlund", "Karita Saapunki Björk", "Ann-Sofie Borg": two to four capitalised words. */
-const isPersonName = (text: string) => {
+export const isPersonName = (text: string) => {
   const words = text.split(' ');
   return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w));
 };
 
 /** "Björn Khalin VGR": a person whose organisation follows without a comma. */
-function splitTrailingOrganisation(text: string, known: ReadonlySet<string>): [string, string] | undefined {
+export function splitTrailingOrganisation(text: string, known: ReadonlySet<string>): [string, string] | undefined {
   const words = text.split(' ');
   for (let cut = 2; cut < words.length; cut += 1) {
     const name = words.slice(0, cut).join(' ');

@@ -1,0 +1,145 @@
+import { foldName } from '../domain/names';
+import { isKnown, isOrganisation, isPersonName, splitTrailingOrganisation } from '../domain/presenters';
+import type { ImportedPerson } from './imported-minutes';
+import type { MinutesLine } from './minutes-lines';
+
+const PRESENT = /^(?:närvarande|deltagare|närvaro|present|attendees|participants)\s*:?$/i;
+const GUESTS = /^(?:gäster|gäst|inbjudna|guests?|invited)\s*:?$/i;
+const ABSENT =
+  /^(?:ej närvarande|frånvarande|förhinder|anmält förhinder|anmäld frånvaro|absent|apologies|not present)\s*:?$/i;
+const ITEMS = /,?\s*\b(?:punkt|punkterna|p\.?|items?)\s+(\d{1,2}(?:\s*(?:,|och|and|&)\s*\d{1,2})*)\s*\.?$/i;
+const GUEST_MARK = /\s*\((?:gäst|guest)\)|\s*,?\s*\bgäst\b\s*$/i;
+const SUBSTITUTE = /\s*\((?:ersättare|ers\.?|substitute)\s+(?:för|for)\s+[^)]*\)/i;
+/** A line that starts the agenda: "1. Titel", or a heading that is not one of attendance's own. */
+export const ITEM_START = /^\d{1,2}[.)]\s+\S/;
+
+/** "Anna. Svensson": stray punctuation inside a name, as pasted from Word. */
+const cleanName = (name: string) =>
+  name
+    .replace(/(?<=\p{L})[.;:](?=\s)/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The organisations written after a comma or in a table's second column: known before the lines are read. */
+export function organisationsIn(lines: MinutesLine[]): Set<string> {
+  const known = new Set<string>();
+  for (const line of lines) {
+    const text = line.text.replace(ITEMS, '').replace(GUEST_MARK, '').replace(SUBSTITUTE, '');
+    const org =
+      line.cells.length >= 2
+        ? line.cells[1]
+        : text.includes(',')
+          ? text.slice(text.lastIndexOf(',') + 1)
+          : '';
+    if (org && org.trim().split(' ').length <= 4 && !/\d/.test(org)) known.add(foldName(org.trim()));
+  }
+  return known;
+}
+
+type Parsed = { name: string; organisation: string | null; guest: boolean; items: number[] };
+
+/** One attendance line: "Namn, Organisation", a table row, "Namn Organisation", "(gäst)", "punkt 3 och 6". */
+export function personLine(line: MinutesLine, known: ReadonlySet<string>): Parsed | undefined {
+  let text = line.cells.length >= 2 ? line.cells.join(', ') : line.text;
+  const guest = GUEST_MARK.test(text);
+  text = text.replace(GUEST_MARK, '').replace(SUBSTITUTE, '');
+  const marks = ITEMS.exec(text);
+  const items = marks ? (marks[1]?.match(/\d{1,2}/g) ?? []).map(Number) : [];
+  if (marks) text = text.slice(0, marks.index);
+  text = text.replace(/[,;.\s]+$/, '').trim();
+  if (!text || text.length > 120 || /[.!?]\s/.test(text)) return undefined;
+  let tokens = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  // "Anita, Toth, GR": a comma typed inside the name.
+  if (
+    tokens.length >= 3 &&
+    !tokens[0]!.includes(' ') &&
+    !tokens[1]!.includes(' ') &&
+    isPersonName(`${tokens[0]} ${tokens[1]}`)
+  )
+    tokens = [`${tokens[0]} ${tokens[1]}`, ...tokens.slice(2)];
+  const [first = '', ...rest] = tokens;
+  let name = cleanName(first);
+  let organisation: string | null = rest.length ? rest[rest.length - 1]! : null;
+  if (!rest.length) {
+    const trailing = isPersonName(name) ? undefined : splitTrailingOrganisation(name, known);
+    if (trailing) [name, organisation] = trailing;
+  }
+  if (!isPersonName(name) && !(name.split(' ').length === 1 && /^\p{Lu}/u.test(name) && organisation))
+    return undefined;
+  if (
+    organisation &&
+    isPersonName(organisation) &&
+    !isKnown(organisation, known) &&
+    !isOrganisation(organisation, known)
+  )
+    return undefined;
+  return { name, organisation, guest, items };
+}
+
+/**
+ * The attendance section: NÄRVARANDE (maybe in groups: "Nätverket", the association's staff, whose lines carry no
+ * organisation), GÄSTER, EJ NÄRVARANDE; or one list with guests marked "(gäst)". Ends where the agenda begins.
+ */
+export function readAttendance(
+  lines: MinutesLine[],
+  warnings: string[],
+): { people: ImportedPerson[]; start: number; end: number; staffOrganisation: string | null } {
+  const start = lines.findIndex((l) => PRESENT.test(l.text));
+  if (start < 0) {
+    warnings.push('Ingen närvarolista hittades (NÄRVARANDE).');
+    return { people: [], start: 0, end: 0, staffOrganisation: null };
+  }
+  const known = organisationsIn(lines.slice(start, start + 200));
+  const people: ImportedPerson[] = [];
+  let section: ImportedPerson['status'] = 'present';
+  let group: string | null = null;
+  let staffOrganisation: string | null = null;
+  let end = lines.length;
+  for (let i = start + 1; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const text = line.text;
+    if (!text) continue;
+    if (GUESTS.test(text)) ((section = 'guest'), (group = null));
+    else if (ABSENT.test(text)) ((section = 'absent'), (group = null));
+    else if (ITEM_START.test(text) && !line.bullet) {
+      end = i;
+      break;
+    } else {
+      const person = personLine(line, known);
+      const next = lines.slice(i + 1).find((l) => l.text);
+      const nextIsPerson = next ? personLine(next, known) !== undefined : false;
+      if (
+        person &&
+        !(
+          person.organisation === null &&
+          !person.items.length &&
+          nextIsPerson &&
+          !line.bullet &&
+          line.heading
+        )
+      ) {
+        const status = person.guest ? 'guest' : section;
+        people.push({
+          name: person.name,
+          organisation:
+            person.organisation ?? (group && !/^(?:nätverket|network)$/i.test(group) ? group : null),
+          status,
+          items: person.items,
+        });
+      } else if (!text.includes(',') && text.split(' ').length <= 4 && nextIsPerson) {
+        // A group heading: "Nätverket", or the association's staff ("Göteborgsregionen"), names only below it.
+        group = text.replace(/:$/, '');
+        if (!/^(?:nätverket|network)$/i.test(group)) staffOrganisation = group;
+      } else if (people.length) {
+        end = i;
+        break;
+      }
+    }
+  }
+  for (const p of people)
+    if (p.status !== 'absent' && !p.organisation) warnings.push(`Ingen organisation för ${p.name}.`);
+  return { people, start, end, staffOrganisation };
+}

@@ -102,9 +102,10 @@ export function readAttendance(
     const line = lines[i]!;
     const text = line.text;
     if (!text) continue;
-    if (GUESTS.test(text)) ((section = 'guest'), (group = null));
-    else if (ABSENT.test(text)) ((section = 'absent'), (group = null));
-    else if (ITEM_START.test(text) && !line.bullet) {
+    if (GUESTS.test(text) || ABSENT.test(text)) {
+      section = GUESTS.test(text) ? 'guest' : 'absent';
+      group = null;
+    } else if (ITEM_START.test(text) && !line.bullet) {
       end = i;
       break;
     } else {

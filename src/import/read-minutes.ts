@@ -168,7 +168,7 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
     if (name && name.split(' ').length <= 4) {
       const titled =
         maybeTitle && maybeTitle.split(' ').length <= 3 && !UPCOMING.test(maybeTitle) && !dateIn(maybeTitle);
-      secretary = { name, title: titled ? maybeTitle! : null };
+      secretary = { name, title: titled ? maybeTitle : null };
     }
   } else warnings.push('Vem som förde anteckningarna står inte (Vid anteckningarna / Antecknat av).');
 

@@ -1,5 +1,11 @@
 import { foldName } from '../domain/names';
-import { isKnown, isOrganisation, isPersonName, splitTrailingOrganisation } from '../domain/presenters';
+import {
+  isKnown,
+  isOrganisation,
+  isPersonName,
+  ORGANISATION_WORDS,
+  splitTrailingOrganisation,
+} from '../domain/presenters';
 import type { ImportedPerson } from './imported-minutes';
 import type { MinutesLine } from './minutes-lines';
 
@@ -40,7 +46,9 @@ type Parsed = { name: string; organisation: string | null; guest: boolean; items
 
 /** One attendance line: "Namn, Organisation", a table row, "Namn Organisation", "(gäst)", "punkt 3 och 6". */
 export function personLine(line: MinutesLine, known: ReadonlySet<string>): Parsed | undefined {
-  let text = line.cells.length >= 2 ? line.cells.join(', ') : line.text;
+  // A table's header row is not a person.
+  if (line.cells.length >= 2 && /^(?:namn|name)$/i.test(line.cells[0]!)) return undefined;
+  let text = cleanName(line.cells.length >= 2 ? line.cells.join(', ') : line.text);
   const guest = GUEST_MARK.test(text);
   text = text.replace(GUEST_MARK, '').replace(SUBSTITUTE, '');
   const marks = ITEMS.exec(text);
@@ -64,8 +72,10 @@ export function personLine(line: MinutesLine, known: ReadonlySet<string>): Parse
   let name = cleanName(first);
   let organisation: string | null = rest.length ? rest[rest.length - 1]! : null;
   if (!rest.length) {
-    const trailing = isPersonName(name) ? undefined : splitTrailingOrganisation(name, known);
-    if (trailing) [name, organisation] = trailing;
+    // "Bertil Lund Göteborgs Stad": a name, then an organisation that reads as one or is known from other lines.
+    const trailing = splitTrailingOrganisation(name, known);
+    const strong = trailing && (isKnown(trailing[1], known) || ORGANISATION_WORDS.test(trailing[1]));
+    if (trailing && (strong || !isPersonName(name))) [name, organisation] = trailing;
   }
   if (!isPersonName(name) && !(name.split(' ').length === 1 && /^\p{Lu}/u.test(name) && organisation))
     return undefined;

@@ -4,7 +4,7 @@ import type { MinutesLine } from './minutes-lines';
 
 const SLIDES = /\s*\((?:bilder finns|bildspel finns|bildspel|bilder|slides)\)\s*/i;
 const NUMBERED = /^(\d{1,2})[.)]\s+(.+)$/;
-const SUB_LETTERED = /^([a-h])[.)]\s+(.+)$/;
+const SUB_LETTERED = /^(?:\d{1,2}\s?)?([a-h])[.)]\s+(.+)$/;
 /** "… vad innebär detta? Katarina Storm-Åsell, utredare, SKR": a presenter with organisation ending the title line. */
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
 const TRAILING_PRESENTER = new RegExp(
@@ -102,9 +102,12 @@ export function itemStarts(paragraphs: Paragraph[]): { at: number; number: numbe
   const marked = (p: Paragraph) =>
     p.line.heading > 0 ||
     p.line.bold ||
+    (!p.line.bullet && p.line.lead !== null && p.text.length <= 160) ||
     (!p.line.bullet && (TRAILING_PRESENTER.exec(p.text)?.[2] ?? '').includes(','));
   const numbered = paragraphs.filter((p) => NUMBERED.test(p.text));
-  const anyMarkedNumbered = numbered.some(marked);
+  // Where numbered titles are set as headings or in bold, a plain numbered line is a list in a note.
+  const formatted = (p: Paragraph) => p.line.heading > 0 || p.line.bold;
+  const anyMarkedNumbered = numbered.some(formatted);
   const starts: { at: number; number: number | null; sub: boolean }[] = [];
   let expected = 1;
   let itemLevel = 0;
@@ -115,7 +118,7 @@ export function itemStarts(paragraphs: Paragraph[]): { at: number; number: numbe
       match &&
       Number(match[1]) === expected &&
       titleLike &&
-      (!anyMarkedNumbered || marked(p)) &&
+      (!anyMarkedNumbered || formatted(p)) &&
       !p.line.bullet
     ) {
       starts.push({ at, number: expected, sub: false });
@@ -131,8 +134,11 @@ export function itemStarts(paragraphs: Paragraph[]): { at: number; number: numbe
     if (starts.length) {
       const deeper = titleLike && p.line.heading > 0 && itemLevel > 0 && p.line.heading > itemLevel;
       // "a) **Skyddad titel.**": a lettered bold line, its own full stop allowed.
+      const numberedSub = /^\d{1,2}\s?[a-h][.)]\s/.test(p.text);
       const lettered =
-        p.text.length <= 160 && SUB_LETTERED.test(p.text) && (p.line.bold || p.line.lead !== null);
+        p.text.length <= 160 &&
+        SUB_LETTERED.test(p.text) &&
+        (numberedSub || p.line.bold || p.line.lead !== null);
       if (deeper || (lettered && !p.line.bullet)) starts.push({ at, number: null, sub: true });
       else if (titleLike && !numbered.length && marked(p)) starts.push({ at, number: null, sub: false });
     }

@@ -86,7 +86,7 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
   const title =
     head.find(
       (l) =>
-        !/^anteckningar$/i.test(l) &&
+        !/^(?:minnes)?anteckningar$/i.test(l) &&
         !/^(?:närvarande|deltagare)/i.test(l) &&
         !DIGITAL.test(l) &&
         l.split(' ').length <= 12 &&

@@ -1,5 +1,6 @@
 import { startBenchStack } from './bench-stack';
 import { answerStorm, MEMBERS, REPEATS } from './answer-storm';
+import { importMinutesBenchmark } from './import-minutes';
 import { minutesBenchmark } from './minutes';
 import { schedulerCostBenchmark } from './scheduler-cost';
 import { dispatch, REMINDERS, WARM_UP_REMINDERS } from './reminder-dispatch';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     });
   if (!only || only === 'scheduler-cost') report('scheduler-cost', await schedulerCostBenchmark());
   if (!only || only === 'minutes') report('minutes', await minutesBenchmark());
+  if (!only || only === 'import-minutes') report('import-minutes', await importMinutesBenchmark());
 }
 
 main().then(

@@ -28,7 +28,10 @@ export const isPersonName = (text: string) => {
 };
 
 /** "Björn Khalin VGR": a person whose organisation follows without a comma. */
-export function splitTrailingOrganisation(text: string, known: ReadonlySet<string>): [string, string] | undefined {
+export function splitTrailingOrganisation(
+  text: string,
+  known: ReadonlySet<string>,
+): [string, string] | undefined {
   const words = text.split(' ');
   for (let cut = 2; cut < words.length; cut += 1) {
     const name = words.slice(0, cut).join(' ');

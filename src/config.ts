@@ -42,6 +42,11 @@ export const configSchema = z
       .string()
       .url({ message: 'must be a URL such as https://graph.microsoft.com' })
       .optional(),
+    /** Tests only: lets the import download a file from a loopback address (the connector stub). */
+    IMPORT_LOOPBACK_DOWNLOADS: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
     PUBLIC_BASE_URL: z
       .string()
       .url({ message: 'must be the https address Teams users reach the bot at' })
@@ -80,6 +85,12 @@ export const configSchema = z
           message: "not allowed when NODE_ENV=production: tokens must be checked against Microsoft's keys",
         });
     }
+    if (production && env.IMPORT_LOOPBACK_DOWNLOADS)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['IMPORT_LOOPBACK_DOWNLOADS'],
+        message: 'not allowed when NODE_ENV=production: files are fetched from SharePoint and OneDrive only',
+      });
     if (production || env.BOT_ID !== undefined) {
       const when = production ? 'when NODE_ENV=production' : 'when BOT_ID is set';
       if (env.BOT_TYPE !== 'UserAssignedMSI') need('BOT_PASSWORD', `${when} and BOT_TYPE=${env.BOT_TYPE}`);
@@ -141,6 +152,8 @@ export interface AppConfig {
    * app id and no GRAPH_BASE_URL): not read, such a reminder is sent again.
    */
   graphBaseUrl?: string;
+  /** Tests only: the import may fetch a file from loopback (never in production). */
+  importLoopbackDownloads: boolean;
   /** Where users' browsers reach this server, for download links; undefined: this process's own address. */
   publicBaseUrl?: string;
   /** Signs download links; undefined outside production: a random key for this process. */
@@ -208,6 +221,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.GRAPH_BASE_URL || e.BOT_ID
       ? { graphBaseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' }
       : {}),
+    importLoopbackDownloads: e.IMPORT_LOOPBACK_DOWNLOADS,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, '') } : {}),
     ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
     ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING

@@ -10,6 +10,7 @@ import { createProactiveAgendaPoster } from './features/meetings/proactive-agend
 import { createHttpServer } from './http/create-http-server';
 import { createDownloadLinks } from './http/download-links';
 import { createDownloadFile } from './features/download-file';
+import { createPendingImportRepository } from './storage/pending-import-repository';
 import { createPersonData } from './storage/person-data';
 import { createMeetingRetention } from './storage/meeting-retention';
 import { createRetentionSweepTask } from './scheduler/retention-sweep';
@@ -84,6 +85,8 @@ export async function startBot(
     commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
     minutes: createMinutesRepository(cosmos.containers.meetings),
     personData: createPersonData(cosmos.containers),
+    pendingImports: createPendingImportRepository(cosmos.containers.conversations),
+    importDownloads: { loopback: config.importLoopbackDownloads },
     downloads: createDownloadLinks(
       () => config.publicBaseUrl ?? ownBaseUrl,
       config.downloadSigningKey ?? randomBytes(32).toString('base64url'),

@@ -12,6 +12,7 @@ import type { MeetingLinkRepository } from '../storage/meeting-link-repository';
 import type { MeetingRepository } from '../storage/meeting-repository';
 import type { MinutesRepository } from '../storage/minutes-repository';
 import type { NetworkRepository } from '../storage/network-repository';
+import type { PendingImportRepository } from '../storage/pending-import-repository';
 import type { PersonData } from '../storage/person-data';
 import type { RosterRepository } from '../storage/roster-repository';
 import type { RsvpRepository } from '../storage/rsvp-repository';
@@ -38,4 +39,8 @@ export interface BotDeps {
   commandMarkers: CommandMarkerRepository;
   /** One person's data across the containers: a chair's export and erasure (GDPR). */
   personData: PersonData;
+  /** Past minutes read and shown as a preview, until the chair confirms them. */
+  pendingImports: PendingImportRepository;
+  /** Where an import may fetch a file from: SharePoint and OneDrive, and loopback in tests. */
+  importDownloads: { loopback: boolean };
 }

@@ -6,6 +6,7 @@ import { registerFollowUps } from '../features/follow-ups/register';
 import { registerMinutes } from '../features/minutes/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
+import { registerImport } from '../features/import/register';
 import { registerMeetings } from '../features/meetings/register';
 import { registerNetwork } from '../features/network/register';
 import { registerPersonData } from '../features/person-data/register';
@@ -55,6 +56,7 @@ export function createApp(options: {
   registerFollowUps(app, commands, deps);
   registerMinutes(app, commands, deps);
   registerPersonData(app, commands, deps);
+  registerImport(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

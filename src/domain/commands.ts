@@ -20,7 +20,8 @@ export type CommandName =
   | 'followUps'
   | 'minutes'
   | 'reminders'
-  | 'personalData';
+  | 'personalData'
+  | 'import';
 
 interface CommandDefinition {
   name: CommandName;
@@ -49,6 +50,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'minutes', words: { sv: ['protokoll', 'anteckningar'], en: ['minutes'] } },
   { name: 'reminders', words: { sv: ['påminnelser', 'paminnelser'], en: ['reminders'] } },
   { name: 'personalData', words: { sv: ['personuppgifter'], en: ['personal data'] } },
+  { name: 'import', words: { sv: ['importera'], en: ['import'] } },
   {
     name: 'followUps',
     words: { sv: ['uppföljning', 'uppfoljning'], en: ['follow-ups', 'follow ups', 'followups'] },

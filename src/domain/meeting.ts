@@ -38,6 +38,8 @@ export interface Meeting {
   endedAt?: string;
   /** Recorded after it was held (the bot was not in it): no agenda was posted and no answers asked for. */
   recordedAfter?: true;
+  /** Imported from the network's past minutes: the import's key (same minutes, same key) and the file's name. */
+  importedFrom?: { key: string; file?: string };
   /**
    * When a version of its minutes was first approved. Kept on the meeting (the minutes live in the meeting's own
    * partition) so which meeting a correction means is read from the network's meetings alone.

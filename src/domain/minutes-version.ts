@@ -10,6 +10,8 @@ export interface MinutesVersion {
   networkId: string;
   version: number;
   status: 'draft' | 'approved';
+  /** Read from the network's own past minutes (import), approved as they were then. */
+  imported?: true;
   language: Language;
   minutes: Minutes;
   createdBy: string;

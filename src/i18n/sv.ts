@@ -471,6 +471,44 @@ export const sv = {
   'joiner.leftOut': '{name} lämnas utanför anteckningarna.',
   'meeting.joinersHeading':
     'Var med i Teams-mötet men finns varken i nätverket eller på dagordningen (kommer inte med i anteckningarna förrän du tar med dem): {names}',
+  'help.command.import':
+    'Läser in nätverkets tidigare anteckningar (Word eller text): skicka filen till mig i en personlig chatt med ”importera”, eller skriv ”importera” i nätverkets chatt och klistra in texten (ordförande, sekreterare).',
+  'import.formTitle': 'Importera tidigare anteckningar',
+  'import.formIntro': 'Klistra in texten från ett möte. Du får se vad jag hittar innan något sparas.',
+  'import.text': 'Anteckningarnas text',
+  'import.textRequired': 'Klistra in anteckningarnas text.',
+  'import.read': 'Läs in',
+  'import.previewTitle': 'Import: {title}',
+  'import.factDate': 'Datum',
+  'import.noDate': 'står inte, ange nedan',
+  'import.factPresent': 'Närvarande',
+  'import.presentValue': '{present} ({matched} finns i chatten)',
+  'import.factItems': 'Punkter',
+  'import.factDecisions': 'Beslut',
+  'import.factFollowUps': 'Uppgifter',
+  'import.decisions': 'Beslut',
+  'import.followUps': 'Uppgifter',
+  'import.warnings': 'Kontrollera',
+  'import.more': '… och {count} till',
+  'import.network': 'Nätverk',
+  'import.networkRequired': 'Välj nätverket anteckningarna hör till.',
+  'import.date': 'Mötets datum',
+  'import.dateRequired': 'Ange mötets datum.',
+  'import.confirm': 'Importera',
+  'import.cancel': 'Avbryt',
+  'import.noFile':
+    'Skicka anteckningarna som en fil (.docx, .txt eller .md) i samma meddelande som ”importera”.',
+  'import.badAddress':
+    'Filen kan bara hämtas från er SharePoint eller OneDrive; den här adressen hämtar jag inte.',
+  'import.downloadFailed': 'Jag kunde inte hämta filen från Teams. Försök skicka den igen.',
+  'import.refused': 'Filen kunde inte läsas: {reason}. Inget sparades.',
+  'import.keepersOnly': 'Bara ordförande och sekreterare i ett nätverk kan importera anteckningar.',
+  'import.cancelled': 'Importen är avbruten. Inget sparades.',
+  'import.gone': 'Förhandsvisningen är för gammal eller redan använd. Skicka anteckningarna igen.',
+  'import.stored':
+    'Importerat: {meeting}, med {attendance} i närvaron, {decisions} beslut, {notes} anteckningar och {followUps} uppgifter.',
+  'import.already': 'De här anteckningarna är redan importerade ({meeting}). Inget sparades.',
+  'import.badDate': 'Ange datumet som ÅÅÅÅ-MM-DD, ett datum som har varit.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -83,7 +83,14 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
       .find(Boolean);
   const date = topDate ?? null;
   if (!date) warnings.push('Inget datum för mötet hittades; det behöver anges vid importen.');
+  // "Socialchefsnätverket, 17 april 2026": the heading line's words before its date are the title.
+  const dated = head
+    .map((l) =>
+      l.replace(/,?\s*(?:den\s+)?(?:\d{1,2}\s+[a-zåäö]+\.?\s+20\d{2}|20\d{2}-\d{2}-\d{2})\s*$/i, '').trim(),
+    )
+    .find((l, i) => l && l !== head[i] && !/^(?:minnes)?anteckningar$/i.test(l));
   const title =
+    dated ??
     head.find(
       (l) =>
         !/^(?:minnes)?anteckningar$/i.test(l) &&
@@ -91,7 +98,8 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
         !DIGITAL.test(l) &&
         l.split(' ').length <= 12 &&
         !dateIn(l),
-    ) ?? null;
+    ) ??
+    null;
   const placeLine = lines.find((l) => PLACE.test(l.text) || (DIGITAL.test(l.text) && l.text.length < 60));
   const place = placeLine ? (PLACE.exec(placeLine.text)?.[1] ?? 'Digitalt möte via Teams') : null;
 

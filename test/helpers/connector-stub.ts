@@ -23,6 +23,10 @@ export class ConnectorStub {
   delayMs = 0;
   /** Members served by the paged member API, per conversation or team id. */
   readonly members = new Map<string, { id: string; name: string; aadObjectId?: string; email?: string }[]>();
+  /** Files served at `/files/<name>`, as behind a Teams file's download address. */
+  readonly files = new Map<string, Buffer>();
+  /** Requests for those files. */
+  readonly fileRequests: string[] = [];
   /** Meeting roles served by the participant API, by `<meeting id>/<object id>`. */
   readonly meetingRoles = new Map<string, 'Organizer' | 'Presenter' | 'Attendee'>();
   /** Teams' meeting info API (GET /v1/meetings/{id}), by Teams meeting id. */
@@ -76,6 +80,14 @@ export class ConnectorStub {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      // A file a user sent, as SharePoint/OneDrive serves it behind Teams' download address.
+      if (req.method === 'GET' && req.url?.startsWith('/files/')) {
+        this.fileRequests.push(req.url);
+        const file = this.files.get(decodeURIComponent(req.url.slice('/files/'.length)));
+        res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
+        res.end(file ?? '');
+        return;
+      }
       void this.handle(req).then(
         (reply) => {
           res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });

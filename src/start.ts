@@ -10,34 +10,20 @@ import { createProactiveAgendaPoster } from './features/meetings/proactive-agend
 import { createHttpServer } from './http/create-http-server';
 import { createDownloadLinks } from './http/download-links';
 import { createDownloadFile } from './features/download-file';
-import { createPendingImportRepository } from './storage/pending-import-repository';
-import { createPersonData } from './storage/person-data';
 import { createMeetingRetention } from './storage/meeting-retention';
 import { createRetentionSweepTask } from './scheduler/retention-sweep';
-import { createMinutesRepository } from './storage/minutes-repository';
 import { createAgendaPostingTask } from './scheduler/agenda-posting';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createReminderTask } from './scheduler/follow-up-reminders';
 import { createOverdueDigestTask } from './scheduler/overdue-digests';
-import { createDigestRepository } from './storage/digest-repository';
 import { createChatHistory } from './bot/chat-history';
 import { createGraphToken } from './bot/graph-token';
 import { createProactiveSender } from './bot/proactive-sender';
 import { SendGate } from './bot/send-gate';
 import { createTeamsReminderDelivery } from './features/follow-ups/teams-reminder-delivery';
 import { InFlight } from './http/in-flight';
-import { createAttendanceRepository } from './storage/attendance-repository';
-import { createConversationRepository } from './storage/conversation-repository';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
-import { createNetworkRepository } from './storage/network-repository';
-import { createCommandMarkerRepository } from './storage/command-marker-repository';
-import { createDecisionRepository } from './storage/decision-repository';
-import { createFollowUpRepository } from './storage/follow-up-repository';
-import { createItemNoteRepository } from './storage/item-note-repository';
-import { createMeetingLinkRepository } from './storage/meeting-link-repository';
-import { createMeetingRepository } from './storage/meeting-repository';
-import { createRosterRepository } from './storage/roster-repository';
-import { createRsvpRepository } from './storage/rsvp-repository';
+import { repositoriesOf } from './storage/repositories';
 
 export interface RunningBot {
   url: string;
@@ -70,22 +56,7 @@ export async function startBot(
   let ownBaseUrl = '';
   const deps: BotDeps = {
     logger,
-    clock,
-    conversations: createConversationRepository(cosmos.containers.conversations, clock),
-    networks: createNetworkRepository(cosmos.containers.networks),
-    roster: createRosterRepository(cosmos.containers.networks, clock),
-    meetings: createMeetingRepository(cosmos.containers.networks),
-    rsvps: createRsvpRepository(cosmos.containers.meetings),
-    attendance: createAttendanceRepository(cosmos.containers.meetings),
-    meetingLinks: createMeetingLinkRepository(cosmos.containers.conversations),
-    decisions: createDecisionRepository(cosmos.containers.meetings),
-    notes: createItemNoteRepository(cosmos.containers.meetings),
-    followUps: createFollowUpRepository(cosmos.containers.followUps),
-    digests: createDigestRepository(cosmos.containers.networks),
-    commandMarkers: createCommandMarkerRepository(cosmos.containers.meetings),
-    minutes: createMinutesRepository(cosmos.containers.meetings),
-    personData: createPersonData(cosmos.containers),
-    pendingImports: createPendingImportRepository(cosmos.containers.conversations),
+    ...repositoriesOf(cosmos.containers, clock),
     importDownloads: { loopback: config.importLoopbackDownloads },
     downloads: createDownloadLinks(
       () => config.publicBaseUrl ?? ownBaseUrl,

@@ -3,11 +3,19 @@ import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { ImportedMinutes } from '../import/imported-minutes';
 import { MinutesFileError, readMinutesFile } from '../import/minutes-file';
+import { createHash } from 'node:crypto';
+import { loadConfig } from '../config';
+import { systemClock } from '../domain/clock';
+import { importKey, storeImport } from '../features/import/store-import';
+import { createLogger } from '../logger';
+import { openCosmos } from '../storage/cosmos-connection';
+import { repositoriesOf } from '../storage/repositories';
 
-const USAGE = `usage: import-minutes [--dry-run] [--json] [--network <id>] FILE...
+const USAGE = `usage: import-minutes [--dry-run] [--json] [--network <id>] [--date YYYY-MM-DD] FILE...
   reads a network's past minutes (.docx, .txt, .md): meeting, attendance, items, decisions, follow-ups
   --dry-run  writes nothing; with --json prints one JSON object per file, one per line
-  --network  the network to import into (required without --dry-run)`;
+  --network  the network to import into, against the configured Cosmos DB (required without --dry-run)
+  --date     the meeting's day, for minutes that do not say it (one file)`;
 
 /** The stable contract of `--dry-run --json`: exactly these fields, in this order. */
 const contract = (file: string, m: ImportedMinutes) => ({
@@ -26,6 +34,7 @@ interface Options {
   dryRun: boolean;
   json: boolean;
   network?: string;
+  date?: string;
   files: string[];
 }
 
@@ -39,10 +48,15 @@ function parseArgs(argv: string[]): Options | undefined {
       const value = argv[(i += 1)];
       if (!value) return undefined;
       options.network = value;
+    } else if (arg === '--date') {
+      const value = argv[(i += 1)];
+      if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+      options.date = value;
     } else if (arg.startsWith('--')) return undefined;
     else options.files.push(arg);
   }
-  return options.files.length ? options : undefined;
+  if (!options.files.length || (!options.dryRun && !options.network)) return undefined;
+  return options;
 }
 
 /**
@@ -55,20 +69,26 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     err.write(`${USAGE}\n`);
     return 2;
   }
-  if (!options.dryRun) {
-    err.write(
-      'Importing into a network is done in Teams (importera, in the personal chat), where the chair confirms the preview; here only --dry-run is supported.\n',
-    );
-    return 2;
-  }
+  const store = options.dryRun ? undefined : await openStore(options.network!, err);
+  if (store === null) return 2;
   const bar = options.files.length > 1 ? new SingleBar({ stream: err, etaBuffer: 20 }) : undefined;
   bar?.start(options.files.length, 0);
   let failed = 0;
   let warned = 0;
   for (const file of options.files) {
     try {
-      const minutes = await readMinutesFile(file, await readFile(file));
+      const content = await readFile(file);
+      const minutes = await readMinutesFile(file, content);
       if (minutes.warnings.length) warned += 1;
+      if (store) {
+        const date = minutes.meeting.date ?? options.date;
+        if (!date)
+          throw new MinutesFileError('notMinutes', 'the minutes do not say their date: give it with --date');
+        const result = await store.save(minutes, content, date, basename(file));
+        out.write(`${basename(file)}: ${result}\n`);
+        bar?.increment();
+        continue;
+      }
       out.write(
         options.json
           ? `${JSON.stringify(contract(basename(file), minutes))}\n`
@@ -91,11 +111,40 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     bar?.increment();
   }
   bar?.stop();
+  await store?.close();
   if (options.files.length > 1)
     err.write(
       `${options.files.length} files read: ${options.files.length - failed} minutes (${warned} with warnings), ${failed} failed\n`,
     );
   return failed ? 1 : 0;
+}
+
+/**
+ * The configured Cosmos DB and the network, for importing without --dry-run; null (said why) when either is
+ * missing. Imports are made by the operator (`import-minutes`), recorded as by "cli".
+ */
+async function openStore(networkId: string, err: NodeJS.WritableStream) {
+  const config = loadConfig();
+  if (config.cosmos.kind === 'embedded') {
+    err.write('COSMOS_ENDPOINT is not set: the embedded store holds nothing between runs.\n');
+    return null;
+  }
+  const cosmos = await openCosmos(config.cosmos, createLogger('warn'));
+  const deps = repositoriesOf(cosmos.containers, systemClock);
+  const found = await deps.networks.get(networkId);
+  if (!found) {
+    err.write(`No network ${networkId}.\n`);
+    await cosmos.close();
+    return null;
+  }
+  return {
+    async save(minutes: ImportedMinutes, content: Buffer, date: string, file: string): Promise<string> {
+      const key = importKey(networkId, createHash('sha256').update(content).digest('hex'));
+      const result = await storeImport(deps, found.network, minutes, { key, date, by: 'cli', file });
+      return result.stored ? `imported (${result.meeting.meetingId})` : 'already imported, nothing written';
+    },
+    close: () => cosmos.close(),
+  };
 }
 
 if (require.main === module) void main(process.argv.slice(2)).then((code) => process.exit(code));

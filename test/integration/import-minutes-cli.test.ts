@@ -2,6 +2,10 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
+import { ConnectorStub } from '../helpers/connector-stub';
+import { setUpNetwork } from '../helpers/network-setup';
+import { startTestBot } from '../helpers/test-bot';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -12,13 +16,14 @@ const samples = readdirSync(SAMPLES)
   .map((f) => join(SAMPLES, f));
 
 /** The command as an operator runs it in a checkout; its stdout is the contract, one JSON object per file. */
-async function importMinutes(...args: string[]) {
+async function importMinutesWith(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       join(ROOT, 'node_modules', '.bin', 'tsx'),
       ['src/cli/import-minutes.ts', ...args],
       {
         cwd: ROOT,
+        env: { ...process.env, ...env },
       },
     );
     return { code: 0, stdout, stderr };
@@ -27,6 +32,7 @@ async function importMinutes(...args: string[]) {
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
+const importMinutes = (...args: string[]) => importMinutesWith({}, ...args);
 
 describe('import-minutes --dry-run --json', () => {
   it("prints exactly one JSON object per file, with the contract's fields, and a summary on stderr", async () => {
@@ -123,5 +129,59 @@ describe('import-minutes --dry-run --json', () => {
       { file: 'empty.txt', error: 'the file is empty' },
       { file: 'broken.docx', error: 'not a readable Word document (password-protected or damaged?)' },
     ]);
+  }, 60_000);
+});
+
+describe('import-minutes into a network, against the configured Cosmos DB', () => {
+  let cosmos: EmbeddedCosmos;
+  let connector: ConnectorStub;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  const env = () => ({
+    COSMOS_ENDPOINT: cosmos.endpoint.replace('127.0.0.1', 'localhost'),
+    COSMOS_KEY: 'k',
+    COSMOS_TRUST_SELF_SIGNED: 'true',
+  });
+  beforeAll(async () => {
+    cosmos = await startEmbeddedCosmos();
+    connector = new ConnectorStub();
+    await connector.start();
+    bot = await startTestBot(env());
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.stop();
+    await cosmos?.close();
+  });
+
+  it('stores a past meeting once: the same file again writes nothing; minutes without a date need --date', async () => {
+    const network = await setUpNetwork(bot, connector, '19:import-cli@thread.v2');
+    const file = join(ROOT, 'test', 'fixtures', 'import', 'table-tabs.txt');
+    const first = await importMinutesWith(env(), '--network', network.networkId, file);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^table-tabs\.txt: imported \([0-9a-f-]{36}\)\n$/);
+    const [meeting] = await bot.deps.meetings.held(network.networkId);
+    expect(meeting).toMatchObject({
+      title: 'Socialchefsnätverket Fyrbodal',
+      date: { year: 2025, month: 3, day: 14 },
+    });
+    expect((await bot.deps.decisions.list(meeting!.meetingId)).map((d) => d.text)).toEqual([
+      'Nätverket beslutar att ta fram en gemensam plan.',
+    ]);
+    expect((await bot.deps.minutes.latest(meeting!.meetingId))?.minutes).toMatchObject({
+      status: 'approved',
+      imported: true,
+    });
+    const again = await importMinutesWith(env(), '--network', network.networkId, file);
+    expect(again.stdout).toBe('table-tabs.txt: already imported, nothing written\n');
+    expect(await bot.deps.meetings.held(network.networkId)).toHaveLength(1);
+
+    const undated = join(SAMPLES, samples[1]!.split('/').pop()!);
+    expect((await importMinutesWith(env(), '--network', network.networkId, undated)).stdout).toContain(
+      'the minutes do not say their date: give it with --date',
+    );
+    expect(
+      (await importMinutesWith(env(), '--network', network.networkId, '--date', '2022-05-20', undated)).code,
+    ).toBe(0);
+    expect(await bot.deps.meetings.held(network.networkId)).toHaveLength(2);
   }, 60_000);
 });

@@ -166,4 +166,49 @@ describe("importing a network's past minutes in Teams", () => {
       'Importen är avbruten. Inget sparades.',
     );
   });
+
+  it('a failure part way leaves no meeting, and pressing again completes the import once', async () => {
+    const networkId = networkIdForConversation('19:import@thread.v2');
+    const before = (await suite.bot.deps.meetings.held(networkId)).length;
+    // A different file (another day's minutes), read and previewed.
+    const doc = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph('Socialchefsnätverket, 18 april 2026'),
+              new Paragraph({ text: 'NÄRVARANDE', heading: HeadingLevel.HEADING_1 }),
+              new Paragraph('Sara Lind, Kungälv'),
+              new Paragraph({ text: '1. Läget', heading: HeadingLevel.HEADING_2 }),
+              new Paragraph('Nätverket beslutar att ses igen i maj.'),
+            ],
+          },
+        ],
+      }),
+    );
+    suite.connector.files.set('april-18.docx', doc);
+    const preview = attachmentCard(
+      await sendFile(`${suite.connector.serviceUrl}files/april-18.docx`, 'april-18.docx'),
+    );
+    const action = (preview as { actions: { verb?: string; data?: Record<string, string> }[] }).actions.find(
+      (a) => a.verb === 'import.confirm',
+    )!;
+    const record = jest
+      .spyOn(suite.bot.deps.decisions, 'record')
+      .mockRejectedValueOnce(new Error('Cosmos timed out'));
+    try {
+      const failed = await press('import.confirm', { ...action.data, date: '2026-04-18' }, KARIN);
+      expect(typeof failed.value).toBe('string');
+      expect(await suite.bot.deps.meetings.held(networkId)).toHaveLength(before);
+      const completed = await press('import.confirm', { ...action.data, date: '2026-04-18' }, KARIN);
+      expect(cardTexts(completed.value)[0]).toMatch(/^Importerat: Socialchefsnätverket, 18 april 2026/);
+    } finally {
+      record.mockRestore();
+    }
+    const held = await suite.bot.deps.meetings.held(networkId);
+    expect(held).toHaveLength(before + 1);
+    expect((await suite.bot.deps.decisions.list(held[0]!.meetingId)).map((d) => d.text)).toEqual([
+      'Nätverket beslutar att ses igen i maj.',
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
@@ -81,13 +82,14 @@ export function createImportCommand(deps: Deps) {
     const name = file.name ?? 'anteckningar.docx';
     try {
       const minutes = await readMinutesFile(name, content);
-      const text = content.toString('base64');
+      // The file's bytes are the import's identity, as for the command line: the same file is the same import.
+      const contentHash = createHash('sha256').update(content).digest('hex');
       await context.sendActivity(
         cardActivity(
           await importPreview(
             context,
             deps,
-            { minutes, text, file: name },
+            { minutes, contentHash, file: name },
             networks,
             networks[0]!.settings.language,
           ),
@@ -113,12 +115,7 @@ export function createImportRead(deps: Deps) {
       return t('import.refused', {
         reason: 'no attendance list and no agenda items: this does not read as minutes',
       });
-    return importPreview(
-      context,
-      deps,
-      { minutes, text: parsed.data.text },
-      [network],
-      network.settings.language,
-    );
+    const contentHash = createHash('sha256').update(parsed.data.text.normalize('NFC')).digest('hex');
+    return importPreview(context, deps, { minutes, contentHash }, [network], network.settings.language);
   };
 }

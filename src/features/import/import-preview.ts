@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
 import { renderImportPreview } from '../../cards/import-cards';
@@ -14,7 +14,7 @@ import type { Network } from '../../domain/network';
 export async function importPreview(
   context: TurnContext,
   deps: Pick<BotDeps, 'pendingImports' | 'roster' | 'clock'>,
-  read: { minutes: ImportedMinutes; text: string; file?: string },
+  read: { minutes: ImportedMinutes; contentHash: string; file?: string },
   networks: Network[],
   language: Network['settings']['language'],
 ): Promise<AdaptiveCardJson> {
@@ -25,7 +25,7 @@ export async function importPreview(
     by,
     networkIds: networks.map((n) => n.networkId),
     ...(read.file ? { file: read.file } : {}),
-    contentHash: createHash('sha256').update(read.text.normalize('NFC')).digest('hex'),
+    contentHash: read.contentHash,
     minutes: read.minutes,
     createdAt: deps.clock().toISOString(),
   });

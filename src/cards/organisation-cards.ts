@@ -66,7 +66,11 @@ export function renderOrganisationsEdit(view: {
     intro: t('organisations.intro'),
     members: members.map((m, index) => ({
       inputId: organisationInputId(index),
-      label: m.guest ? t('organisations.guestLabel', { name: m.name }) : m.name,
+      label: m.guest
+        ? t('organisations.guestLabel', { name: m.name })
+        : m.suggestedOrganisation
+          ? t('organisations.suggested', { name: m.name, organisation: m.suggestedOrganisation })
+          : m.name,
       organisation: m.organisation ?? '',
     })),
     userIds: members.map((m) => m.userId),

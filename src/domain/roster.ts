@@ -7,6 +7,8 @@ export interface RosterMember {
   name: string;
   email?: string;
   organisation?: string;
+  /** What imported minutes wrote for them when it differs from `organisation`: shown to chairs, never applied. */
+  suggestedOrganisation?: string;
   /** Added by name by a chair or the secretary: no Teams account, never synced away, never asked to answer cards. */
   guest?: true;
   status: 'member' | 'left';

@@ -505,4 +505,5 @@ export const en: Record<MessageKey, string> = {
     'Imported: {meeting}, with {attendance} in the attendance, {decisions} decisions, {notes} notes and {followUps} follow-ups.',
   'import.already': 'These minutes are already imported ({meeting}). Nothing was saved.',
   'import.badDate': 'Enter the date as YYYY-MM-DD, a date that has passed.',
+  'organisations.suggested': '{name} (in imported minutes: {organisation})',
 };

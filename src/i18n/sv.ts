@@ -509,6 +509,7 @@ export const sv = {
     'Importerat: {meeting}, med {attendance} i närvaron, {decisions} beslut, {notes} anteckningar och {followUps} uppgifter.',
   'import.already': 'De här anteckningarna är redan importerade ({meeting}). Inget sparades.',
   'import.badDate': 'Ange datumet som ÅÅÅÅ-MM-DD, ett datum som har varit.',
+  'organisations.suggested': '{name} (i importerade anteckningar: {organisation})',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -23,6 +23,8 @@ export interface RosterRepository {
   get(networkId: string, userId: string): Promise<RosterMember | undefined>;
   /** Sets a member's organisation; false when there is no such member. */
   setOrganisation(networkId: string, userId: string, organisation: string): Promise<boolean>;
+  /** Notes another organisation read for the member (imported minutes), for chairs to take or leave. */
+  suggestOrganisation(networkId: string, userId: string, organisation: string): Promise<void>;
   addGuest(networkId: string, guest: { name: string; organisation: string }): Promise<RosterMember>;
   /**
    * Where a person is a present member, across networks: one cross-partition query, for what the personal chat
@@ -47,6 +49,7 @@ const strip = (doc: MemberDocument): RosterMember => ({
   name: doc.name,
   ...(doc.email ? { email: doc.email } : {}),
   ...(doc.organisation ? { organisation: doc.organisation } : {}),
+  ...(doc.suggestedOrganisation ? { suggestedOrganisation: doc.suggestedOrganisation } : {}),
   ...(doc.guest ? { guest: true as const } : {}),
   status: doc.status,
   updatedAt: doc.updatedAt,
@@ -137,8 +140,19 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
       const member = await get(networkId, userId);
       if (!member) return false;
       // Only the member (or a chair correcting them) writes this field, so a plain upsert loses nothing.
-      await write([{ ...member, organisation, updatedAt: clock().toISOString() }], 'set organisation');
+      // A chair's or the member's own word settles any suggestion from imported minutes.
+      const { suggestedOrganisation: _settled, ...rest } = member;
+      await write([{ ...rest, organisation, updatedAt: clock().toISOString() }], 'set organisation');
       return true;
+    },
+
+    async suggestOrganisation(networkId, userId, organisation) {
+      const member = await get(networkId, userId);
+      if (!member) return;
+      await write(
+        [{ ...member, suggestedOrganisation: organisation, updatedAt: clock().toISOString() }],
+        'suggest organisation',
+      );
     },
 
     async memberships(person) {

@@ -51,7 +51,7 @@ async function aprilMinutes(): Promise<Buffer> {
 describe("importing a network's past minutes in Teams", () => {
   const suite = withBotAndConnector({ IMPORT_LOOPBACK_DOWNLOADS: 'true' });
   const chat = { current: undefined as unknown as Awaited<ReturnType<typeof setUpNetwork>> };
-  const { press } = chatMember(suite, () => chat.current);
+  const { press, say } = chatMember(suite, () => chat.current);
   const personal = { conversationType: 'personal', tenantId: 't', id: 'a:personal-karin-import' };
 
   /** Karin sends `importera` in her personal chat with the file attached (Teams' download info). */
@@ -83,6 +83,8 @@ describe("importing a network's past minutes in Teams", () => {
     });
     const networkId = networkIdForConversation('19:import@thread.v2');
     suite.connector.files.set('april.docx', await aprilMinutes());
+    // Karin's organisation is already known, and differs from what the minutes wrote.
+    await suite.bot.deps.roster.setOrganisation(networkId, KARIN.id, 'Alebygden');
 
     const preview = attachmentCard(await sendFile(`${suite.connector.serviceUrl}files/april.docx`));
     expect(cardProblems(preview ?? {})).toEqual([]);
@@ -119,6 +121,14 @@ describe("importing a network's past minutes in Teams", () => {
     // The roster's organisations filled in from the minutes where it had none.
     expect((await suite.bot.deps.roster.get(networkId, SARA.id))?.organisation).toBe('Kungälv');
     expect((await suite.bot.deps.roster.get(networkId, ANDERS.id))?.organisation).toBe('Lerum');
+    // Where they differ, the roster keeps its own and the `organisationer` card shows the minutes' as a suggestion.
+    expect(await suite.bot.deps.roster.get(networkId, KARIN.id)).toMatchObject({
+      organisation: 'Alebygden',
+      suggestedOrganisation: 'Ale',
+    });
+    expect(JSON.stringify(attachmentCard(await say('organisationer')))).toContain(
+      '"label":"Karin Ek (i importerade anteckningar: Ale)"',
+    );
     // Open follow-ups with owners: Sara's (a member, overdue since 30 May) is reminded; Kungälv's as an organisation.
     const open = await suite.bot.deps.followUps.listOpen(networkId);
     expect(open.map((f) => [f.owner.kind, f.owner.name, f.due ?? null])).toEqual(

@@ -113,6 +113,13 @@ export async function storeImport(
     const member = memberNamed(person.name);
     if (member && !member.organisation && person.organisation)
       await deps.roster.setOrganisation(network.networkId, member.userId, person.organisation);
+    // Where the roster says otherwise, the minutes' word is a suggestion on the `organisationer` card.
+    else if (
+      member?.organisation &&
+      person.organisation &&
+      foldName(member.organisation) !== foldName(person.organisation)
+    )
+      await deps.roster.suggestOrganisation(network.networkId, member.userId, person.organisation);
   }
   for (const person of imported.attendance.filter((p) => p.status !== 'absent')) {
     const member = memberNamed(person.name);

@@ -118,7 +118,8 @@ function ownerPrefix(
   return undefined;
 }
 
-const memberOwner = (member: OwnerCandidates['members'][number]): FollowUpOwner =>
+/** A roster member as a follow-up's owner: a Teams user, or a person by name for a guest added by name. */
+export const memberOwner = (member: OwnerCandidates['members'][number]): FollowUpOwner =>
   member.guest
     ? {
         kind: 'person',

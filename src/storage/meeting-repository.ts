@@ -49,6 +49,27 @@ const toMeeting = (doc: MeetingDocument): Meeting => {
 
 /** Meetings live in their network's partition: a network has about a dozen a year, listed in one query. */
 export function createMeetingRepository(container: Container): MeetingRepository {
+  /** The network's meetings matching `where` (with `@now` when given), in one single-partition query. */
+  const inNetwork = async (networkId: string, where: string, now: Date | undefined, what: string) => {
+    try {
+      const { resources } = await container.items
+        .query<MeetingDocument>(
+          {
+            query: `SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND ${where}`,
+            parameters: [
+              { name: '@networkId', value: networkId },
+              ...(now ? [{ name: '@now', value: now.toISOString() }] : []),
+            ],
+          },
+          { partitionKey: networkId },
+        )
+        .fetchAll();
+      return resources.map(toMeeting);
+    } catch (error) {
+      throw storageUnavailable(error, what);
+    }
+  };
+
   return {
     async create(meeting) {
       try {
@@ -128,63 +149,31 @@ export function createMeetingRepository(container: Container): MeetingRepository
     },
 
     async upcoming(networkId, now) {
-      try {
-        const { resources } = await container.items
-          .query<MeetingDocument>(
-            {
-              query:
-                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND (c.endsAt > @now OR c.status = "started") AND c.status != "cancelled" AND c.status != "ended"',
-              parameters: [
-                { name: '@networkId', value: networkId },
-                { name: '@now', value: now.toISOString() },
-              ],
-            },
-            { partitionKey: networkId },
-          )
-          .fetchAll();
-        return resources.map(toMeeting).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-      } catch (error) {
-        throw storageUnavailable(error, 'list meetings');
-      }
+      const found = await inNetwork(
+        networkId,
+        '(c.endsAt > @now OR c.status = "started") AND c.status != "cancelled" AND c.status != "ended"',
+        now,
+        'list meetings',
+      );
+      return found.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
 
-    async recordable(networkId, now) {
-      try {
-        const { resources } = await container.items
-          .query<MeetingDocument>(
-            {
-              query:
-                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND (c.status = "started" OR c.status = "ended" OR (c.status = "planned" AND c.endsAt > @now))',
-              parameters: [
-                { name: '@networkId', value: networkId },
-                { name: '@now', value: now.toISOString() },
-              ],
-            },
-            { partitionKey: networkId },
-          )
-          .fetchAll();
-        return resources.map(toMeeting);
-      } catch (error) {
-        throw storageUnavailable(error, 'list recordable meetings');
-      }
-    },
+    recordable: (networkId, now) =>
+      inNetwork(
+        networkId,
+        '(c.status = "started" OR c.status = "ended" OR (c.status = "planned" AND c.endsAt > @now))',
+        now,
+        'list recordable meetings',
+      ),
 
     async held(networkId) {
-      try {
-        const { resources } = await container.items
-          .query<MeetingDocument>(
-            {
-              query:
-                'SELECT * FROM c WHERE c.networkId = @networkId AND c.type = "meeting" AND (c.status = "started" OR c.status = "ended")',
-              parameters: [{ name: '@networkId', value: networkId }],
-            },
-            { partitionKey: networkId },
-          )
-          .fetchAll();
-        return resources.map(toMeeting).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
-      } catch (error) {
-        throw storageUnavailable(error, 'list held meetings');
-      }
+      const found = await inNetwork(
+        networkId,
+        '(c.status = "started" OR c.status = "ended")',
+        undefined,
+        'list held meetings',
+      );
+      return found.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     },
   };
 }

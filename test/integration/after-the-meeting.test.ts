@@ -3,9 +3,7 @@ import type { Meeting } from '../../src/domain/meeting';
 import { sv } from '../../src/i18n/sv';
 import { DAY_MS, meetingStarting } from '../fixtures/meeting';
 import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
-import { chatMember } from '../helpers/chat-member';
-import { setUpNetwork } from '../helpers/network-setup';
+import { networkSuite } from '../helpers/network-suite';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
 
 type Action = { verb?: string; data?: Record<string, string> };
@@ -39,19 +37,10 @@ function heldMeeting(networkId: string, daysAgo: number, extra: Partial<Meeting>
 }
 
 describe('the record stays open until the minutes are done', () => {
-  const suite = withBotAndConnector();
-  let counter = 0;
-  let network: Awaited<ReturnType<typeof setUpNetwork>>;
-  const { say, press } = chatMember(suite, () => network);
-  const deps = () => suite.bot.deps;
-
+  const { suite, say, press, deps, ...chat } = networkSuite('after', { retentionMonths: '12' });
+  let network: ReturnType<typeof chat.network>;
   beforeEach(async () => {
-    counter += 1;
-    network = await setUpNetwork(suite.bot, suite.connector, `19:after-${counter}@thread.v2`, {
-      chairs: KARIN.aadObjectId,
-      secretary: JOHAN.aadObjectId,
-      retentionMonths: '12',
-    });
+    network = chat.network();
     await deps().roster.setOrganisation(network.networkId, SARA.id, 'Kungälv');
   });
 

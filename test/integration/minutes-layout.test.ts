@@ -1,15 +1,11 @@
 import { meetingStarting } from '../fixtures/meeting';
 import { JOHAN, KARIN, SARA } from '../fixtures/members';
+import { dataOf, linkOf } from '../helpers/card-actions';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
 import { cardProblems } from '../helpers/validate-card';
-
-type Action = { title?: string; url?: string; verb?: string; data?: Record<string, string> };
-const actions = (card: unknown): Action[] => (card as { actions: Action[] }).actions;
-const dataOf = (card: unknown, verb: string) => actions(card).find((a) => a.verb === verb)?.data ?? {};
-const link = (card: unknown, title: string) => actions(card).find((a) => a.title === title)?.url ?? '';
 
 describe("the network's own minutes layout, chosen on the setup card", () => {
   const suite = withBotAndConnector();
@@ -66,7 +62,7 @@ describe("the network's own minutes layout, chosen on the setup card", () => {
     await say('avsluta möte');
     const summary = attachmentCard(await say('protokoll', JOHAN));
     const full = (await press('minutes.open', dataOf(summary, 'minutes.open'), JOHAN)).value;
-    const markdown = await (await fetch(link(full, 'Text (.md)'))).text();
+    const markdown = await (await fetch(linkOf(full, 'Text (.md)'))).text();
     expect(markdown).toContain(
       '## NÄRVARANDE\n\n- Sara Lind, Kungälv\n- Linnea Winckler, VGR (gäst), p 1, 2\n',
     );
@@ -131,7 +127,7 @@ describe("the network's own minutes layout, chosen on the setup card", () => {
     await say('avsluta möte');
     const summary = attachmentCard(await say('protokoll', JOHAN));
     const full = (await press('minutes.open', dataOf(summary, 'minutes.open'), JOHAN)).value;
-    const markdown = await (await fetch(link(full, 'Text (.md)'))).text();
+    const markdown = await (await fetch(linkOf(full, 'Text (.md)'))).text();
     expect(markdown).toContain('## 1. Samverkan\n\nJeanette Andersson, VästKom och Björn Khalin, VGR\n');
     expect(markdown).toContain(
       '## 2. Korta punkter\n\n### 2a. Yrkesresan\n\nMaria Ljung, GR\n\nMaria berättar om Yrkesresan.\n\n### 2b. Stödcentrum\n\nAnna Svensson, Kungälvs kommun\n\n*Nätverket ställer sig bakom stödcentrumet.*\n\n### 2c. Övrigt\n\nLena\n',

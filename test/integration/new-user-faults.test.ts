@@ -1,7 +1,7 @@
 import { sv } from '../../src/i18n/sv';
 import { meetingStarting } from '../fixtures/meeting';
 import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { networkSuite } from '../helpers/network-suite';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
@@ -9,18 +9,12 @@ import { cardProblems } from '../helpers/validate-card';
 
 /** The faults a new user hit running a whole meeting; each test failed before its fix. */
 describe('what a new user ran into', () => {
-  const suite = withBotAndConnector();
+  const { suite, say, press, deps, ...chat } = networkSuite('faults');
+  let network: ReturnType<typeof chat.network>;
   let counter = 0;
-  let network: Awaited<ReturnType<typeof setUpNetwork>>;
-  const { say, press } = chatMember(suite, () => network);
-  const deps = () => suite.bot.deps;
-
-  beforeEach(async () => {
-    counter += 1;
-    network = await setUpNetwork(suite.bot, suite.connector, `19:faults-${counter}@thread.v2`, {
-      chairs: KARIN.aadObjectId,
-      secretary: JOHAN.aadObjectId,
-    });
+  beforeEach(() => {
+    network = chat.network();
+    counter = chat.counter();
   });
 
   const planned = async (extra: Parameters<typeof meetingStarting>[2] = {}) => {
@@ -186,6 +180,7 @@ describe('what a new user ran into', () => {
     const chatId = `19:faults-many-${counter}@thread.v2`;
     suite.connector.members.set(chatId, [...many, KARIN]);
     network = await setUpNetwork(suite.bot, suite.connector, chatId, { chairs: KARIN.aadObjectId });
+    chat.use(network);
     await planned();
     const card = attachmentCard(await say('dagordning')) as { refresh?: { userIds: string[] } };
     expect(card.refresh?.userIds).toHaveLength(60);

@@ -139,6 +139,20 @@ describe('the three sample minutes, replayed through the bot', () => {
     return (await fetch(url)).text();
   }
 
+  /**
+   * A grouped sample's people: the network's members with their organisations, the association's staff there all
+   * meeting as members, and those there for some items as guests invited on the agenda for them.
+   */
+  const groupedPeople = (network: ReturnType<typeof personOf>[], staff: ReturnType<typeof personOf>[]) => ({
+    members: [
+      ...network.map((p) => ({ name: p.name, organisation: p.organisation!, present: true })),
+      ...staff
+        .filter((s) => !s.items.length)
+        .map((s) => ({ name: s.name, organisation: 'Göteborgsregionen', present: true })),
+    ],
+    guests: staff.filter((s) => s.items.length).map((s) => ({ ...s, organisation: 'Göteborgsregionen' })),
+  });
+
   /** The attendance section: from NÄRVARANDE to the first item, as a multiset of lines (order within groups aside). */
   const attendance = (lines: string[]) =>
     between(lines, 'NÄRVARANDE', isItemHeading)
@@ -187,13 +201,7 @@ describe('the three sample minutes, replayed through the bot', () => {
         attendanceLayout: 'grouped',
         guestLayout: 'section',
       },
-      members: [
-        ...network.map((p) => ({ name: p.name, organisation: p.organisation!, present: true })),
-        ...staff
-          .filter((s) => !s.items.length)
-          .map((s) => ({ name: s.name, organisation: 'Göteborgsregionen', present: true })),
-      ],
-      guests: staff.filter((s) => s.items.length).map((s) => ({ ...s, organisation: 'Göteborgsregionen' })),
+      ...groupedPeople(network, staff),
       agenda,
       decisions,
       secretary: 'Sara Nordenhielm',
@@ -257,13 +265,7 @@ describe('the three sample minutes, replayed through the bot', () => {
     const markdown = await replay({
       id: '002',
       settings: { staffOrganisation: 'Göteborgsregionen', attendanceLayout: 'grouped', itemMarks: 'p' },
-      members: [
-        ...network.map((p) => ({ name: p.name, organisation: p.organisation!, present: true })),
-        ...staff
-          .filter((s) => !s.items.length)
-          .map((s) => ({ name: s.name, organisation: 'Göteborgsregionen', present: true })),
-      ],
-      guests: staff.filter((s) => s.items.length).map((s) => ({ ...s, organisation: 'Göteborgsregionen' })),
+      ...groupedPeople(network, staff),
       agenda,
       decisions: [],
     });

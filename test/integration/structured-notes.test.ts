@@ -1,15 +1,11 @@
 import mammoth from 'mammoth';
 import { meetingStarting } from '../fixtures/meeting';
 import { JOHAN, KARIN, SARA } from '../fixtures/members';
+import { dataOf, linkOf } from '../helpers/card-actions';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
-
-type Action = { title?: string; url?: string; verb?: string; data?: Record<string, string> };
-const actions = (card: unknown): Action[] => (card as { actions: Action[] }).actions;
-const dataOf = (card: unknown, verb: string) => actions(card).find((a) => a.verb === verb)?.data ?? {};
-const link = (card: unknown, title: string) => actions(card).find((a) => a.title === title)?.url ?? '';
 
 describe('notes and decisions typed over several lines keep their structure in every output', () => {
   const suite = withBotAndConnector();
@@ -38,7 +34,7 @@ describe('notes and decisions typed over several lines keep their structure in e
 
     const summary = attachmentCard(await say('protokoll', JOHAN));
     const full = (await press('minutes.open', dataOf(summary, 'minutes.open'), JOHAN)).value;
-    const markdown = await (await fetch(link(full, 'Text (.md)'))).text();
+    const markdown = await (await fetch(linkOf(full, 'Text (.md)'))).text();
     expect(markdown).toContain(
       [
         'Sara informerar om arbetsgruppen, som ska:',
@@ -56,7 +52,7 @@ describe('notes and decisions typed over several lines keep their structure in e
     );
     const html = (
       await mammoth.convertToHtml({
-        buffer: Buffer.from(await (await fetch(link(full, 'Word (.docx)'))).arrayBuffer()),
+        buffer: Buffer.from(await (await fetch(linkOf(full, 'Word (.docx)'))).arrayBuffer()),
       })
     ).value;
     expect(html).toContain(

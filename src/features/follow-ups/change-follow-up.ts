@@ -11,7 +11,7 @@ import {
   renderFollowUpCard,
 } from '../../cards/follow-up-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
-import { mayChangeFollowUp, type FollowUp, type FollowUpOwner } from '../../domain/follow-up';
+import { mayChangeFollowUp, type FollowUp, type FollowUpOwner, memberOwner } from '../../domain/follow-up';
 import { canManageRoster, rosterKeepers } from '../../domain/network';
 import { scheduleReminders } from '../../domain/reminders/follow-up-reminders';
 import { reminderPolicyOf } from '../../domain/reminders/reminder-policy';
@@ -49,15 +49,7 @@ function newOwner(choice: string, roster: RosterMember[]): FollowUpOwner | undef
     return name ? { kind: 'organisation', name } : undefined;
   }
   const member = roster.find((m) => m.status === 'member' && !m.guest && m.userId === value);
-  return member
-    ? {
-        kind: 'member',
-        name: member.name,
-        userId: member.userId,
-        ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
-        ...(member.organisation ? { organisation: member.organisation } : {}),
-      }
-    : undefined;
+  return member ? memberOwner(member) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { AgendaItem } from '../../domain/agenda-items';
-import type { FollowUpOwner } from '../../domain/follow-up';
+import { memberOwner, type FollowUpOwner } from '../../domain/follow-up';
 import type { Meeting } from '../../domain/meeting';
 import { recordedAsHeld } from '../../domain/meeting';
 import { buildMinutes } from '../../domain/minutes';
@@ -177,13 +177,7 @@ export async function storeImport(
   for (const [index, followUp] of imported.followUps.entries()) {
     const member = memberNamed(followUp.owner);
     const owner: FollowUpOwner = member
-      ? {
-          kind: 'member',
-          name: member.name,
-          userId: member.userId,
-          ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
-          ...(member.organisation ? { organisation: member.organisation } : {}),
-        }
+      ? memberOwner(member)
       : organisations.has(foldName(followUp.owner))
         ? { kind: 'organisation', name: followUp.owner }
         : { kind: 'person', name: followUp.owner };

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Meeting } from '../../src/domain/meeting';
 import { sv } from '../../src/i18n/sv';
 import { DAY_MS, meetingStarting } from '../fixtures/meeting';
-import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
+import { ANDERS, JOHAN, SARA } from '../fixtures/members';
 import { networkSuite } from '../helpers/network-suite';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
 

@@ -1,6 +1,6 @@
 import { sv } from '../../src/i18n/sv';
 import { meetingStarting } from '../fixtures/meeting';
-import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
+import { ANDERS, KARIN, SARA } from '../fixtures/members';
 import { networkSuite } from '../helpers/network-suite';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';

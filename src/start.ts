@@ -24,6 +24,8 @@ import { createTeamsReminderDelivery } from './features/follow-ups/teams-reminde
 import { InFlight } from './http/in-flight';
 import { openCosmos, type CosmosConnection } from './storage/cosmos-connection';
 import { repositoriesOf } from './storage/repositories';
+import { createSearchService } from './search/search-service';
+import { createSearchSource } from './storage/search-source';
 
 export interface RunningBot {
   url: string;
@@ -58,6 +60,7 @@ export async function startBot(
     logger,
     ...repositoriesOf(cosmos.containers, clock),
     importDownloads: { loopback: config.importLoopbackDownloads },
+    search: createSearchService(createSearchSource(cosmos.containers)),
     downloads: createDownloadLinks(
       () => config.publicBaseUrl ?? ownBaseUrl,
       config.downloadSigningKey ?? randomBytes(32).toString('base64url'),

@@ -14,6 +14,7 @@ import type { MinutesRepository } from '../storage/minutes-repository';
 import type { NetworkRepository } from '../storage/network-repository';
 import type { PendingImportRepository } from '../storage/pending-import-repository';
 import type { PersonData } from '../storage/person-data';
+import type { SearchService } from '../search/search-service';
 import type { RosterRepository } from '../storage/roster-repository';
 import type { RsvpRepository } from '../storage/rsvp-repository';
 
@@ -41,6 +42,8 @@ export interface BotDeps {
   personData: PersonData;
   /** Past minutes read and shown as a preview, until the chair confirms them. */
   pendingImports: PendingImportRepository;
+  /** Each network's search index, current with what is stored. */
+  search: SearchService;
   /** Where an import may fetch a file from: SharePoint and OneDrive, and loopback in tests. */
   importDownloads: { loopback: boolean };
 }

@@ -7,6 +7,7 @@ import { registerMinutes } from '../features/minutes/register';
 import { registerFallback } from '../features/fallback/register';
 import { registerHelp } from '../features/help/register';
 import { registerImport } from '../features/import/register';
+import { registerSearch } from '../features/search/register';
 import { registerMeetings } from '../features/meetings/register';
 import { registerNetwork } from '../features/network/register';
 import { registerPersonData } from '../features/person-data/register';
@@ -57,6 +58,7 @@ export function createApp(options: {
   registerMinutes(app, commands, deps);
   registerPersonData(app, commands, deps);
   registerImport(app, commands, deps);
+  registerSearch(app, commands, deps);
   registerFallback(app, commands, deps);
   commands.attach(app);
   return app;

@@ -21,7 +21,8 @@ export type CommandName =
   | 'minutes'
   | 'reminders'
   | 'personalData'
-  | 'import';
+  | 'import'
+  | 'search';
 
 interface CommandDefinition {
   name: CommandName;
@@ -51,6 +52,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'reminders', words: { sv: ['påminnelser', 'paminnelser'], en: ['reminders'] } },
   { name: 'personalData', words: { sv: ['personuppgifter'], en: ['personal data'] } },
   { name: 'import', words: { sv: ['importera'], en: ['import'] } },
+  { name: 'search', words: { sv: ['sök', 'sok'], en: ['search'] } },
   {
     name: 'followUps',
     words: { sv: ['uppföljning', 'uppfoljning'], en: ['follow-ups', 'follow ups', 'followups'] },

@@ -510,6 +510,21 @@ export const sv = {
   'import.already': 'De här anteckningarna är redan importerade ({meeting}). Inget sparades.',
   'import.badDate': 'Ange datumet som ÅÅÅÅ-MM-DD, ett datum som har varit.',
   'organisations.suggested': '{name} (i importerade anteckningar: {organisation})',
+  'help.command.search':
+    'Söker i nätverkets beslut, anteckningar, uppgifter och punkter: sök ord [beslut] [uppgifter] [öppna] [år] [sedan ÅÅÅÅ-MM-DD]; i den personliga chatten i alla dina nätverk.',
+  'search.heading': 'Sökning: {query}',
+  'search.kind.decision': 'Beslut',
+  'search.kind.followUp': 'Uppgift',
+  'search.kind.note': 'Anteckning',
+  'search.kind.item': 'Punkt',
+  'search.open': 'öppen, {owner}',
+  'search.done': 'klar, {owner}',
+  'search.item': 'punkt {item}: {title}',
+  'search.openMinutes': 'Öppna anteckningarna',
+  'search.more': 'Visa fler',
+  'search.none': 'Jag hittade inget för ”{query}”.',
+  'search.usage': 'Skriv vad du söker efter, till exempel: sök beslut branschråd 2025',
+  'search.noNetworks': 'Du finns inte med i något nätverk jag kan söka i.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -158,7 +158,8 @@ export class NetworkIndex {
       hit: terms.has(term(m[0])),
     }));
     const first = words.find((w) => w.hit)?.at ?? 0;
-    const from = Math.max(0, first - 40);
+    // From the start of a word some forty characters before the first match.
+    const from = first <= 60 ? 0 : (words.find((w) => w.at >= first - 40)?.at ?? 0);
     const to = Math.min(text.length, from + EXCERPT);
     const runs: Run[] = [];
     let at = from;

@@ -1,13 +1,8 @@
 import { DateTime } from 'luxon';
 import type { FollowUp } from '../follow-up';
-import { addDays, minutesOf, todayIn, toInstant, type LocalDate } from '../when/local-date';
+import { addDays, minutesOf, parseDay, todayIn, toInstant, type LocalDate } from '../when/local-date';
 import type { ReminderPolicy } from './reminder-policy';
 import { isWorkingDay } from './working-days';
-
-const parseDay = (iso: string): LocalDate => {
-  const d = DateTime.fromISO(iso);
-  return { year: d.year, month: d.month, day: d.day };
-};
 
 const dayNumber = (d: LocalDate): number => Math.round(DateTime.fromObject(d).toMillis() / 86_400_000);
 

@@ -16,6 +16,12 @@ export interface LocalTime {
 
 export const isoDate = (d: LocalDate): string => DateTime.fromObject(d).toISODate() ?? '';
 
+/** "2026-05-30" as a day (the inverse of isoDate). */
+export const parseDay = (iso: string): LocalDate => {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+};
+
 export const isoTime = (t: LocalTime): string =>
   `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 

@@ -12,7 +12,7 @@ import { reminderPolicyOf } from '../../domain/reminders/reminder-policy';
 import { scheduleReminders } from '../../domain/reminders/follow-up-reminders';
 import { parseRichText } from '../../domain/rich-text';
 import type { RosterMember } from '../../domain/roster';
-import { toInstant, type LocalDate } from '../../domain/when/local-date';
+import { parseDay, toInstant } from '../../domain/when/local-date';
 import type { ImportedMinutes } from '../../import/imported-minutes';
 
 type Deps = Pick<
@@ -37,11 +37,6 @@ export const importKey = (networkId: string, text: string): string =>
 /** A UUID made from the import's key (cards and commands name meetings by UUID). */
 const meetingIdOf = (key: string): string =>
   `${key.slice(0, 8)}-${key.slice(8, 12)}-5${key.slice(13, 16)}-a${key.slice(17, 20)}-${key.slice(20, 32)}`;
-
-const parseDay = (iso: string): LocalDate => {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
-};
 
 /**
  * Stores a network's past minutes, read by the importer and confirmed by a chair: a meeting recorded afterwards,

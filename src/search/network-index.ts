@@ -4,7 +4,7 @@ import type { Language } from '../domain/language';
 import { plainText, parseRichText, type Run } from '../domain/rich-text';
 import type { SearchContent } from '../storage/search-source';
 import type { SearchQuery } from './search-query';
-import { searchTerm } from './search-terms';
+import { indexedTerm, searchTerm } from './search-terms';
 
 export type HitKind = 'decision' | 'followUp' | 'note' | 'item';
 
@@ -22,6 +22,8 @@ interface SearchDocument {
   /** Notes of a meeting whose minutes are not approved are the chairs' and the secretary's draft. */
   draft: boolean;
   followUp?: { open: boolean; owner: string };
+  /** A follow-up's owner, searchable by name ("Saras uppgifter"). */
+  owner?: string;
 }
 
 export interface SearchHit extends Omit<SearchDocument, 'id' | 'draft'> {
@@ -45,9 +47,11 @@ export class NetworkIndex {
     private readonly language: Language,
     retentionCutoff?: Date,
   ) {
-    const term = searchTerm(language);
+    const term = indexedTerm(language);
     this.engine = new MiniSearch<SearchDocument>({
-      fields: ['text', 'itemTitle', 'meetingTitle'],
+      // The text and a follow-up's owner only: an agenda item is its own document, so its title is found as such,
+      // and indexing every record's item and meeting title again doubled the index's memory.
+      fields: ['text', 'owner'],
       processTerm: (word) => term(word),
     });
     const meetings = new Map(
@@ -108,6 +112,7 @@ export class NetworkIndex {
           text: f.text,
           draft: false,
           followUp: { open: f.status === 'open', owner: f.owner.name },
+          owner: f.owner.name,
         });
     }
     this.engine.addAll([...this.documents.values()]);
@@ -124,7 +129,6 @@ export class NetworkIndex {
       prefix: (word) => word.length >= 3,
       fuzzy: (word) => (word.length >= 5 ? 1 : false),
       combineWith: 'AND',
-      boost: { text: 2 },
       // What the network decided is what it searches for most; notes and agenda titles after.
       boostDocument: (id) => KIND_WEIGHT[this.documents.get(String(id))?.kind ?? 'note'],
       filter: (result) => {
@@ -144,7 +148,7 @@ export class NetworkIndex {
           rounded(b.result.score) - rounded(a.result.score) || b.doc.startsAt.localeCompare(a.doc.startsAt),
       )
       .map(({ result, doc }) => {
-        const { id: _id, draft: _draft, ...hit } = doc;
+        const { id: _id, draft: _draft, owner: _owner, ...hit } = doc;
         return { ...hit, score: result.score, excerpt: this.excerpt(doc.text, new Set(result.terms)) };
       });
   }

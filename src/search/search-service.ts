@@ -4,8 +4,11 @@ import { retentionCutoff } from '../domain/retention';
 import type { SearchSource } from '../storage/search-source';
 import { NetworkIndex } from './network-index';
 
-/** Documents kept indexed across all networks; the least recently searched networks' indexes go first. */
-const INDEXED_MAX = 400_000;
+/**
+ * Documents kept indexed across all networks (about 1 KB of heap each, see docs/benchmarks: some 60 MB), within the
+ * bot's memory target; the least recently searched networks' indexes go first.
+ */
+const INDEXED_MAX = 60_000;
 
 export interface SearchService {
   /** The network's index, current with what is stored: rebuilt when its version changed (on any instance). */

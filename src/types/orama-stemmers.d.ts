@@ -6,3 +6,9 @@ declare module '@orama/stemmers/swedish' {
 declare module '@orama/stemmers/english' {
   export function stemmer(word: string): string;
 }
+declare module '@orama/stopwords/swedish' {
+  export const stopwords: string[];
+}
+declare module '@orama/stopwords/english' {
+  export const stopwords: string[];
+}

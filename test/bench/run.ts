@@ -2,6 +2,7 @@ import { startBenchStack } from './bench-stack';
 import { answerStorm, MEMBERS, REPEATS } from './answer-storm';
 import { importMinutesBenchmark } from './import-minutes';
 import { minutesBenchmark } from './minutes';
+import { searchBenchmark } from './search';
 import { schedulerCostBenchmark } from './scheduler-cost';
 import { dispatch, REMINDERS, WARM_UP_REMINDERS } from './reminder-dispatch';
 import { cosmosOutageDuringStorm, killDuringDispatch } from './faults';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   if (!only || only === 'scheduler-cost') report('scheduler-cost', await schedulerCostBenchmark());
   if (!only || only === 'minutes') report('minutes', await minutesBenchmark());
   if (!only || only === 'import-minutes') report('import-minutes', await importMinutesBenchmark());
+  if (!only || only === 'search') report('search', await searchBenchmark());
 }
 
 main().then(

@@ -126,6 +126,26 @@ describe('finding what the network decided', () => {
   });
 });
 
+describe('search and erasure', () => {
+  const suite = withBotAndConnector();
+  const chat = { current: undefined as unknown as Chat };
+  const { say } = chatMember(suite, () => chat.current);
+
+  it('does not find an erased person as the owner of their follow-ups', async () => {
+    chat.current = await setUpNetwork(suite.bot, suite.connector, '19:search-erase@thread.v2', {
+      chairs: KARIN.aadObjectId,
+    });
+    await suite.bot.deps.meetings.create(heldMeeting(chat.current.networkId, 2, 'Nätverksmöte', true));
+    await say('uppgift <at>Anders Holm</at> punkt 1 skickar budgetunderlaget senast 31 december 2099');
+    expect(cardTexts(attachmentCard(await say('sök Anders'))).join(' ')).toContain('budgetunderlaget');
+    await suite.bot.deps.personData.erase(
+      { aadObjectId: ANDERS.aadObjectId, userId: ANDERS.id },
+      chat.current.networkId,
+    );
+    expect((await say('sök Anders')).text).toBe('Jag hittade inget för ”Anders”.');
+  });
+});
+
 describe('search on two instances', () => {
   let cosmos: EmbeddedCosmos;
   let connector: ConnectorStub;

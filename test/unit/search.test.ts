@@ -90,4 +90,13 @@ describe('searching a network in Swedish', () => {
     const [hit] = index.search(parseSearch('branschrådet'), { drafts: true });
     expect(hit?.excerpt.filter((r) => r.bold).map((r) => r.text)).toEqual(['branschrådet']);
   });
+
+  it("leaves out meetings past the network's retention", () => {
+    const kept = new NetworkIndex(content, 'sv', new Date('2025-01-01T00:00:00Z'));
+    const meetings = (i: NetworkIndex, line: string) =>
+      i.search(parseSearch(line), { drafts: true }).map((h) => h.meetingId);
+    expect(meetings(index, 'beslut kompetensförsörjning')).toEqual(['m3']);
+    expect(meetings(kept, 'beslut kompetensförsörjning')).toEqual([]);
+    expect(meetings(kept, 'beslut branschrådet')).toEqual(['m2', 'm1']);
+  });
 });

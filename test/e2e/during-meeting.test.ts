@@ -223,6 +223,18 @@ describe('during the meeting in Agents Playground', () => {
     expect(text).toContain('The network will come back to it in the spring.');
   });
 
+  it('"search" in the group chat shows the results card, and its button opens the minutes', async () => {
+    await karin.send('search decisions spring', { mentionBot: 'Anteckna' });
+    const results = karin.cardsWithText('Search: decisions spring').last();
+    await results.waitFor({ timeout: 15_000 });
+    const text = await results.innerText();
+    expect(text).toContain('The network will come back to it in the');
+    expect(text).toContain('December meeting');
+    const before = await karin.cards().filter({ hasText: 'Draft, version 1' }).count();
+    await results.getByRole('button', { name: en['search.openMinutes'] }).first().click();
+    await karin.waitForCount(karin.cards().filter({ hasText: 'Draft, version 1' }), before + 1);
+  });
+
   it('when the follow-up falls due Johan gets a reminder card in his personal chat and marks it Done', async () => {
     const [followUp] = await bot.deps.followUps.listOpen(NETWORK_ID);
     const dueAt = Date.parse(followUp?.reminders?.nextAt ?? '');

@@ -2,10 +2,8 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
-import { ConnectorStub } from '../helpers/connector-stub';
 import { setUpNetwork } from '../helpers/network-setup';
-import { startTestBot } from '../helpers/test-bot';
+import { withSharedCosmos } from '../helpers/shared-cosmos';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -133,47 +131,30 @@ describe('import-minutes --dry-run --json', () => {
 });
 
 describe('import-minutes into a network, against the configured Cosmos DB', () => {
-  let cosmos: EmbeddedCosmos;
-  let connector: ConnectorStub;
-  let bot: Awaited<ReturnType<typeof startTestBot>>;
-  const env = () => ({
-    COSMOS_ENDPOINT: cosmos.endpoint.replace('127.0.0.1', 'localhost'),
-    COSMOS_KEY: 'k',
-    COSMOS_TRUST_SELF_SIGNED: 'true',
-  });
-  beforeAll(async () => {
-    cosmos = await startEmbeddedCosmos();
-    connector = new ConnectorStub();
-    await connector.start();
-    bot = await startTestBot(env());
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await connector?.stop();
-    await cosmos?.close();
-  });
+  const { context, env } = withSharedCosmos(1);
 
   it('stores a past meeting once: the same file again writes nothing; minutes without a date need --date', async () => {
-    const network = await setUpNetwork(bot, connector, '19:import-cli@thread.v2');
+    const [bot] = context.bots;
+    const network = await setUpNetwork(bot!, context.connector, '19:import-cli@thread.v2');
     const file = join(ROOT, 'test', 'fixtures', 'import', 'table-tabs.txt');
     const first = await importMinutesWith(env(), '--network', network.networkId, file);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^table-tabs\.txt: imported \([0-9a-f-]{36}\)\n$/);
-    const [meeting] = await bot.deps.meetings.held(network.networkId);
+    const [meeting] = await bot!.deps.meetings.held(network.networkId);
     expect(meeting).toMatchObject({
       title: 'Socialchefsnätverket Fyrbodal',
       date: { year: 2025, month: 3, day: 14 },
     });
-    expect((await bot.deps.decisions.list(meeting!.meetingId)).map((d) => d.text)).toEqual([
+    expect((await bot!.deps.decisions.list(meeting!.meetingId)).map((d) => d.text)).toEqual([
       'Nätverket beslutar att ta fram en gemensam plan.',
     ]);
-    expect((await bot.deps.minutes.latest(meeting!.meetingId))?.minutes).toMatchObject({
+    expect((await bot!.deps.minutes.latest(meeting!.meetingId))?.minutes).toMatchObject({
       status: 'approved',
       imported: true,
     });
     const again = await importMinutesWith(env(), '--network', network.networkId, file);
     expect(again.stdout).toBe('table-tabs.txt: already imported, nothing written\n');
-    expect(await bot.deps.meetings.held(network.networkId)).toHaveLength(1);
+    expect(await bot!.deps.meetings.held(network.networkId)).toHaveLength(1);
 
     const undated = join(SAMPLES, samples[1]!.split('/').pop()!);
     expect((await importMinutesWith(env(), '--network', network.networkId, undated)).stdout).toContain(
@@ -182,6 +163,6 @@ describe('import-minutes into a network, against the configured Cosmos DB', () =
     expect(
       (await importMinutesWith(env(), '--network', network.networkId, '--date', '2022-05-20', undated)).code,
     ).toBe(0);
-    expect(await bot.deps.meetings.held(network.networkId)).toHaveLength(2);
+    expect(await bot!.deps.meetings.held(network.networkId)).toHaveLength(2);
   }, 60_000);
 });

@@ -2,15 +2,13 @@ import { DateTime } from 'luxon';
 import type { Meeting } from '../../src/domain/meeting';
 import { storeImport, importKey } from '../../src/features/import/store-import';
 import { readMinutes } from '../../src/import/read-minutes';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
 import { meetingStarting } from '../fixtures/meeting';
 import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { withBotAndConnector, type TestBot } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
-import { ConnectorStub } from '../helpers/connector-stub';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
-import { startTestBot } from '../helpers/test-bot';
+import { withSharedCosmos } from '../helpers/shared-cosmos';
 import { cardProblems } from '../helpers/validate-card';
 
 type Chat = Awaited<ReturnType<typeof setUpNetwork>>;
@@ -147,30 +145,11 @@ describe('search and erasure', () => {
 });
 
 describe('search on two instances', () => {
-  let cosmos: EmbeddedCosmos;
-  let connector: ConnectorStub;
-  let one: Awaited<ReturnType<typeof startTestBot>>;
-  let two: Awaited<ReturnType<typeof startTestBot>>;
-  const env = () => ({
-    COSMOS_ENDPOINT: cosmos.endpoint.replace('127.0.0.1', 'localhost'),
-    COSMOS_KEY: 'k',
-    COSMOS_TRUST_SELF_SIGNED: 'true',
-  });
-  beforeAll(async () => {
-    cosmos = await startEmbeddedCosmos();
-    connector = new ConnectorStub();
-    await connector.start();
-    one = await startTestBot(env());
-    two = await startTestBot(env());
-  });
-  afterAll(async () => {
-    await one?.close();
-    await two?.close();
-    await connector?.stop();
-    await cosmos?.close();
-  });
+  const { context } = withSharedCosmos(2);
 
   it('finds a decision edited on one instance in its new wording on the other', async () => {
+    const [one, two] = context.bots as [TestBot, TestBot];
+    const { connector } = context;
     const chat = await setUpNetwork(one, connector, '19:search-two@thread.v2', { chairs: KARIN.aadObjectId });
     const onOne = chatMember({ bot: one, connector }, () => chat);
     const onTwo = chatMember({ bot: two, connector }, () => chat);

@@ -9,15 +9,32 @@ import {
 import type { ImportedPerson } from './imported-minutes';
 import type { MinutesLine } from './minutes-lines';
 
-const PRESENT = /^(?:närvarande|deltagare|närvaro|present|attendees|participants)\s*:?$/i;
-const GUESTS = /^(?:gäster|gäst|inbjudna|guests?|invited)\s*:?$/i;
-const ABSENT =
-  /^(?:ej närvarande|frånvarande|förhinder|anmält förhinder|anmäld frånvaro|absent|apologies|not present)\s*:?$/i;
+const PRESENT_WORDS = String.raw`närvarande(?: ledamöter)?|deltagare|närvaro|present|attendees|participants`;
+const GUEST_WORDS = String.raw`gäster|gäst|inbjudna|övriga närvarande|guests?|invited`;
+const ABSENT_WORDS = String.raw`ej närvarande|frånvarande|förhinder|anmält förhinder|anmäld frånvaro|absent|apologies|not present`;
+const heading = (words: string) => new RegExp(`^(?:${words})\\s*:?$`, 'i');
+/** "Närvarande: Lena Ask (Borås Stad), Per Björk (Ulricehamns kommun)": the heading with its list on one line. */
+const inline = (words: string) => new RegExp(`^(?:${words})\\s*:\\s*(.+)$`, 'i');
+const PRESENT = heading(PRESENT_WORDS);
+const GUESTS = heading(GUEST_WORDS);
+const ABSENT = heading(ABSENT_WORDS);
+const INLINE: [RegExp, ImportedPerson['status']][] = [
+  [inline(PRESENT_WORDS), 'present'],
+  [inline(GUEST_WORDS), 'guest'],
+  [inline(ABSENT_WORDS), 'absent'],
+];
+
+/** The people of a one-line list: "Namn (Org), Namn (Org)", "Namn, Org; Namn, Org", or names alone. */
+function inlineNames(list: string): string[] {
+  if (list.includes('(')) return list.split(/(?<=\))\s*[,;]\s*/);
+  if (list.includes(';')) return list.split(/\s*;\s*/);
+  return list.split(/\s*,\s*|\s+och\s+/);
+}
 const ITEMS = /,?\s*\b(?:punkt|punkterna|p\.?|items?)\s+(\d{1,2}(?:\s*(?:,|och|and|&)\s*\d{1,2})*)\s*\.?$/i;
 const GUEST_MARK = /\s*\((?:gäst|guest)\)|\s*,?\s*\bgäst\b\s*$/i;
 const SUBSTITUTE = /\s*\((?:ersättare|ers\.?|substitute)\s+(?:för|for)\s+[^)]*\)/i;
-/** A line that starts the agenda: "1. Titel", or a heading that is not one of attendance's own. */
-export const ITEM_START = /^\d{1,2}[.)]\s+\S/;
+/** A line that starts the agenda: "1. Titel", "§ 1 Titel", "Punkt 1: Titel". */
+export const ITEM_START = /^(?:\d{1,2}[.)]|§\s*\d{1,2}|punkt\s+\d{1,2}\s*[.:]?)\s+\S/i;
 
 /** "Anna. Svensson": stray punctuation inside a name, as pasted from Word. */
 const cleanName = (name: string) =>
@@ -56,6 +73,10 @@ export function personLine(line: MinutesLine, known: ReadonlySet<string>): Parse
   if (marks) text = text.slice(0, marks.index);
   text = text.replace(/[,;.\s]+$/, '').trim();
   if (!text || text.length > 120 || /[.!?]\s/.test(text)) return undefined;
+  // "Lena Ask (Borås Stad)": the organisation in parentheses.
+  const parenthesised = /^(.+?)\s*\(([^)]+)\)$/.exec(text);
+  if (parenthesised && isPersonName(cleanName(parenthesised[1]!)))
+    return { name: cleanName(parenthesised[1]!), organisation: parenthesised[2]!.trim(), guest, items };
   let tokens = text
     .split(',')
     .map((t) => t.trim())
@@ -97,13 +118,33 @@ export function readAttendance(
   lines: MinutesLine[],
   warnings: string[],
 ): { people: ImportedPerson[]; start: number; end: number; staffOrganisation: string | null } {
-  const start = lines.findIndex((l) => PRESENT.test(l.text));
+  const start = lines.findIndex((l) => PRESENT.test(l.text) || INLINE[0]![0].test(l.text));
   if (start < 0) {
     warnings.push('Ingen närvarolista hittades (NÄRVARANDE).');
     return { people: [], start: 0, end: 0, staffOrganisation: null };
   }
   const known = organisationsIn(lines.slice(start, start + 200));
   const people: ImportedPerson[] = [];
+  /** A heading with its list on the same line: each person read as a line of their own. */
+  const inlineList = (text: string): boolean => {
+    for (const [pattern, status] of INLINE) {
+      const match = pattern.exec(text);
+      if (!match) continue;
+      for (const name of inlineNames(match[1]!)) {
+        const person = personLine({ ...lines[start]!, text: name, cells: [name] }, known);
+        if (person)
+          people.push({
+            name: person.name,
+            organisation: person.organisation,
+            status: person.guest ? 'guest' : status,
+            items: person.items,
+          });
+      }
+      return true;
+    }
+    return false;
+  };
+  inlineList(lines[start]!.text);
   let section: ImportedPerson['status'] = 'present';
   let group: string | null = null;
   let staffOrganisation: string | null = null;
@@ -112,6 +153,7 @@ export function readAttendance(
     const line = lines[i]!;
     const text = line.text;
     if (!text) continue;
+    if (inlineList(text)) continue;
     if (GUESTS.test(text) || ABSENT.test(text)) {
       section = GUESTS.test(text) ? 'guest' : 'absent';
       group = null;

@@ -58,7 +58,7 @@ export function followUpOf(
 
 /** The follow-up's words without the deadline, which is stored apart. */
 export const withoutDeadline = (text: string): string =>
-  text.replace(new RegExp(`\\s*,?\\s*${DEADLINE.source}.*$`, 'iu'), '').trim();
+  text.replace(new RegExp(`\\s*,?\\s*(?:klart?\\s+)?${DEADLINE.source}.*$`, 'iu'), '').trim();
 
 /** A coming meeting's day as yyyy-mm-dd, read forward from the meeting's day; as written when it cannot be read. */
 export function upcomingDate(written: string, meetingDate: string | null, zone: string): string {

@@ -3,7 +3,12 @@ import type { ImportedItem, ImportedPresenter } from './imported-minutes';
 import type { MinutesLine } from './minutes-lines';
 
 const SLIDES = /\s*\((?:bilder finns|bildspel finns|bildspel|bilder|slides)\)\s*/i;
-const NUMBERED = /^(\d{1,2})[.)]\s+(.+)$/;
+/** "1. Titel", "2) Titel", "§ 3 Titel", "Punkt 4: Titel": a numbered item, its number and title. */
+const NUMBERED = /^(?:(?:§\s*|punkt\s+)(\d{1,2})[.:)]?|(\d{1,2})[.)])\s+(.+)$/i;
+const numberOf = (text: string): number | undefined => {
+  const match = NUMBERED.exec(text);
+  return match ? Number(match[1] ?? match[2]) : undefined;
+};
 const SUB_LETTERED = /^(?:\d{1,2}\s?)?([a-h])[.)]\s+(.+)$/;
 /** "… vad innebär detta? Katarina Storm-Åsell, utredare, SKR": a presenter with organisation ending the title line. */
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
@@ -112,15 +117,9 @@ export function itemStarts(paragraphs: Paragraph[]): { at: number; number: numbe
   let expected = 1;
   let itemLevel = 0;
   paragraphs.forEach((p, at) => {
-    const match = NUMBERED.exec(p.text);
+    const number = numberOf(p.text);
     const titleLike = p.text.length <= 160 && !/\.$/.test(p.text);
-    if (
-      match &&
-      Number(match[1]) === expected &&
-      titleLike &&
-      (!anyMarkedNumbered || formatted(p)) &&
-      !p.line.bullet
-    ) {
+    if (number === expected && titleLike && (!anyMarkedNumbered || formatted(p)) && !p.line.bullet) {
       starts.push({ at, number: expected, sub: false });
       expected += 1;
       itemLevel = p.line.heading;
@@ -147,4 +146,4 @@ export function itemStarts(paragraphs: Paragraph[]): { at: number; number: numbe
 }
 
 export const subTitle = (text: string): string => text.replace(SUB_LETTERED, '$2');
-export const numberedTitle = (text: string): string => text.replace(NUMBERED, '$2');
+export const numberedTitle = (text: string): string => NUMBERED.exec(text)?.[3] ?? text;

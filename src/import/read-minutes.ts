@@ -47,6 +47,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function dateIn(text: string): string | undefined {
   const iso = /\b(20\d{2})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  // "14/3 2025": day before month, as Swedes write it.
+  const slashed = /\b(\d{1,2})\/(\d{1,2})[ -](20\d{2})\b/.exec(text);
+  if (slashed && Number(slashed[2]) <= 12)
+    return `${slashed[3]}-${pad(Number(slashed[2]))}-${pad(Number(slashed[1]))}`;
   const written = /\b(\d{1,2})\s+([a-zåäö]+)\.?\s+(20\d{2})\b/i.exec(text);
   const month = written ? MONTHS[written[2]!.toLowerCase()] : undefined;
   return written && month ? `${written[3]}-${pad(month)}-${pad(Number(written[1]))}` : undefined;
@@ -93,7 +97,8 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
     dated ??
     head.find(
       (l) =>
-        !/^(?:minnes)?anteckningar$/i.test(l) &&
+        !/^(?:minnes)?anteckningar\b|^protokoll\b/i.test(l) &&
+        !/^(?:datum|tid|plats|lokal|date|time|place)\s*:/i.test(l) &&
         !/^(?:närvarande|deltagare)/i.test(l) &&
         !DIGITAL.test(l) &&
         l.split(' ').length <= 12 &&
@@ -136,11 +141,21 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
   let startIndex = 0;
   const record = (p: Paragraph, item: number | null) => {
     const sentences = p.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-    const decided = p.line.italic ? [p.text] : decisionSentences(parseRichText(p.text));
+    // "Beslut: …" labels a decision, however it is worded.
+    const labelled = /^beslut(?:ades)?\s*:\s*(.+)$/i.exec(p.text)?.[1];
+    const decided = labelled
+      ? [labelled]
+      : p.line.italic
+        ? [p.text]
+        : decisionSentences(parseRichText(p.text));
     for (const d of decided) decisions.push({ item, text: d });
-    if (!p.line.italic) notes.push({ item, text: p.text });
+    if (!p.line.italic && !labelled) notes.push({ item, text: p.text });
     for (const sentence of sentences) {
-      const followUp = followUpOf(sentence, owners);
+      // "Åtgärd: Sara skickar …": the label says what follows is a follow-up.
+      const followUp = followUpOf(
+        sentence.replace(/^(?:åtgärd|uppgift|att göra|action)\s*:\s*/i, ''),
+        owners,
+      );
       if (!followUp) continue;
       const due = deadlineOf(sentence, date, zone);
       if (due === undefined) warnings.push(`Kunde inte läsa tidsgränsen i ”${sentence.trim()}”.`);

@@ -223,4 +223,26 @@ describe('reading minutes in layouts the samples do not show', () => {
     expect(r.decisions).toEqual([{ item: 2, text: 'The network agrees to meet again in October.' }]);
     expect(r.secretary).toEqual({ name: 'Hanna Ek', title: null });
   });
+
+  it('attendance on the heading\'s own line, "Namn (Org)", "Datum: 14/3 2025", "§ 1" items, "Beslut:" and "Åtgärd:" labels', () => {
+    const r = own('paragraph-style');
+    expect(r.meeting).toEqual({ title: 'IFO-chefer Sjuhärad', date: '2025-03-14', place: 'Borås Stadshus' });
+    expect(people(r)).toEqual([
+      'Lena Ask | Borås Stad | present | ',
+      'Per Björk | Ulricehamns kommun | present | ',
+      'Sara Cederlund | Marks kommun | present | ',
+      'Tomas Dahl | Svenljunga kommun | absent | ',
+    ]);
+    expect(r.items.map((i) => [i.number, i.title])).toEqual([
+      [1, 'Inledning'],
+      [2, 'Samverkan med regionen'],
+      [3, 'Nästa möte'],
+    ]);
+    expect(r.decisions).toEqual([{ item: 2, text: 'Nätverket ställer sig bakom det gemensamma yttrandet.' }]);
+    expect(r.followUps).toEqual([
+      { item: 2, owner: 'Sara Cederlund', text: 'sammanställer synpunkterna', due: '2025-04-30' },
+    ]);
+    expect(r.secretary).toEqual({ name: 'Lena Ask', title: null });
+    expect(r.upcoming).toEqual([{ date: '2025-05-15', text: 'Nästa möte 15 maj.' }]);
+  });
 });

@@ -61,7 +61,7 @@ const CLOSING =
 const UPCOMING =
   /^(?:nästa (?:nätverks)?möte|kommande (?:möten|träffar|aktiviteter)|några kommande aktiviteter|höstens (?:nätverks)?möten|vårens (?:nätverks)?möten|next meeting|upcoming)/i;
 const PLACE = /^(?:plats|lokal|place|location)\s*:\s*(.+)$/i;
-const DIGITAL = /\b(?:digitalt möte|via teams|teams-möte|digital meeting)\b/i;
+const DIGITAL = /\b(?:digitalt möte|via teams|teams-möte|digital meeting|teams)\b/i;
 
 /**
  * Reads one set of a network's minutes, as text: the meeting, attendance, items with presenters and sub-items,
@@ -97,7 +97,7 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
     dated ??
     head.find(
       (l) =>
-        !/^(?:minnes)?anteckningar\b|^protokoll\b/i.test(l) &&
+        !/^(?:minnes)?anteckningar\b|^protokoll\b|^minutes$|^notes$/i.test(l) &&
         !/^(?:datum|tid|plats|lokal|date|time|place)\s*:/i.test(l) &&
         !/^(?:närvarande|deltagare)/i.test(l) &&
         !DIGITAL.test(l) &&
@@ -105,6 +105,7 @@ export function readMinutes(text: string, options: { zone?: string } = {}): Impo
         !dateIn(l),
     ) ??
     null;
+  // A place written as such, or Teams named in a short line (the heading's "12 March 2025, Teams").
   const placeLine = lines.find((l) => PLACE.test(l.text) || (DIGITAL.test(l.text) && l.text.length < 60));
   const place = placeLine ? (PLACE.exec(placeLine.text)?.[1] ?? 'Digitalt möte via Teams') : null;
 

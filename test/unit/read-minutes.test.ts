@@ -245,4 +245,28 @@ describe('reading minutes in layouts the samples do not show', () => {
     expect(r.secretary).toEqual({ name: 'Lena Ask', title: null });
     expect(r.upcoming).toEqual([{ date: '2025-05-15', text: 'Nästa möte 15 maj.' }]);
   });
+
+  it('English minutes: Present, Apologies, "(guest)", "(slides)", "will … by 30 April", "Minutes taken by"', () => {
+    const r = own('english');
+    expect(r.meeting).toEqual({
+      title: 'Regional Social Services Network',
+      date: '2025-03-12',
+      place: 'Digitalt möte via Teams',
+    });
+    expect(people(r)).toEqual([
+      'John Smith | Leeds City Council | present | ',
+      'Mary Jones | Bradford Council | present | ',
+      'Ali Khan | NHS England | guest | ',
+      'Peter Brown | Wakefield Council | absent | ',
+    ]);
+    expect(r.items.map((i) => [i.number, i.title, i.slides])).toEqual([
+      [1, 'Welcome and introductions', false],
+      [2, 'Workforce planning', true],
+    ]);
+    expect(r.decisions).toEqual([{ item: 2, text: 'The network agrees to publish a joint statement.' }]);
+    expect(r.followUps).toEqual([
+      { item: 2, owner: 'Mary Jones', text: 'will circulate the draft', due: '2025-04-30' },
+    ]);
+    expect(r.secretary).toEqual({ name: 'Ali Khan', title: null });
+  });
 });

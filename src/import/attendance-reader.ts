@@ -24,6 +24,23 @@ const INLINE: [RegExp, ImportedPerson['status']][] = [
   [inline(ABSENT_WORDS), 'absent'],
 ];
 
+const PRESENT_MARK = /^(?:x|ja|yes|närvarande|närvarade|deltog|deltar|present|✓|✔|1)$/i;
+
+/**
+ * A table whose header row names a presence column ("Namn | Organisation | Närvarande"): which column is which,
+ * so that a row's mark (x, ja) or its absence says present or absent.
+ */
+function presenceTable(
+  line: MinutesLine,
+): { name: number; organisation: number; presence: number } | undefined {
+  const columns = line.columns.map((c) => c.toLowerCase());
+  const presence = columns.findIndex((c) => /närvar|deltag|present|attend/.test(c));
+  const name = columns.findIndex((c) => /^(?:namn|name|ledamot|deltagare)$/.test(c));
+  if (presence < 0 || name < 0 || columns.length < 3) return undefined;
+  const organisation = columns.findIndex((_, i) => i !== presence && i !== name);
+  return { name, organisation, presence };
+}
+
 /** The people of a one-line list: "Namn (Org), Namn (Org)", "Namn, Org; Namn, Org", or names alone. */
 function inlineNames(list: string): string[] {
   if (list.includes('(')) return list.split(/(?<=\))\s*[,;]\s*/);
@@ -145,6 +162,7 @@ export function readAttendance(
     return false;
   };
   inlineList(lines[start]!.text);
+  let table: ReturnType<typeof presenceTable>;
   let section: ImportedPerson['status'] = 'present';
   let group: string | null = null;
   let staffOrganisation: string | null = null;
@@ -154,6 +172,20 @@ export function readAttendance(
     const text = line.text;
     if (!text) continue;
     if (inlineList(text)) continue;
+    const header = presenceTable(line);
+    if (header) {
+      table = header;
+      continue;
+    }
+    if (table && line.columns.length >= 2) {
+      const name = line.columns[table.name]?.trim();
+      if (name && isPersonName(cleanName(name))) {
+        const organisation = line.columns[table.organisation]?.trim() || null;
+        const present = PRESENT_MARK.test(line.columns[table.presence]?.trim() ?? '');
+        people.push({ name: cleanName(name), organisation, status: present ? section : 'absent', items: [] });
+        continue;
+      }
+    } else table = undefined;
     if (GUESTS.test(text) || ABSENT.test(text)) {
       section = GUESTS.test(text) ? 'guest' : 'absent';
       group = null;

@@ -33,7 +33,8 @@ export function htmlToMinutesText(html: string): string {
       const cells = (block.match(/<t[dh]\b[^>]*>[\s\S]*?<\/t[dh]>/gi) ?? []).map((cell) =>
         inline(cell.replace(/<\/p>\s*<p>/gi, ' ')),
       );
-      out.push(cells.filter(Boolean).join('\t'), '');
+      // Empty cells kept: a table's columns (name, organisation, present) stay in their places.
+      out.push(cells.join('\t'), '');
     } else if (tag === 'li') out.push(`- ${inline(block.replace(/<(ul|ol)[\s\S]*$/i, ''))}`);
     else if (tag.startsWith('h')) out.push('', `${'#'.repeat(Number(tag[1]))} ${inline(block)}`, '');
     else out.push(inline(block), '');

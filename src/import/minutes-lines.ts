@@ -10,8 +10,10 @@ export interface MinutesLine {
   /** A list item ("- …", "• …"), with its indentation. */
   bullet: boolean;
   indent: number;
-  /** The cells of a Word table row or a tab-separated line; one cell for an ordinary line. */
+  /** The cells of a Word table row or a tab-separated line, empty ones left out; one cell for an ordinary line. */
   cells: string[];
+  /** A tab-separated row's cells in their columns, empty ones kept (a presence column left blank means absent). */
+  columns: string[];
   /** A bold start followed by more ("**Nära vård** Lena Holmlund, GR"): the bold words. */
   lead: string | null;
 }
@@ -58,6 +60,13 @@ export function minutesLines(text: string): MinutesLine[] {
         .map(withoutMarks)
         .filter(Boolean);
       const lead = !bold ? (/^(?:[a-h][.)]\s+)?(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(line)?.[1] ?? null) : null;
+      // A tab-separated row keeps its empty cells, so each value stays in its column.
+      const columns = raw.includes('\t')
+        ? raw
+            .replace(/^ +| +$/g, '')
+            .split('\t')
+            .map(withoutMarks)
+        : cells;
       return {
         text: withoutMarks(line),
         heading,
@@ -66,6 +75,7 @@ export function minutesLines(text: string): MinutesLine[] {
         bullet,
         indent,
         cells,
+        columns,
         lead: lead && withoutMarks(lead),
       };
     });

@@ -63,4 +63,34 @@ describe('reading a minutes file', () => {
     await expect(readMinutesFile('hemlig.docx', encrypted)).rejects.toBeInstanceOf(MinutesFileError);
     await expect(readMinutesFile('hemlig.docx', encrypted)).rejects.toMatchObject({ problem: 'unreadable' });
   });
+
+  it('reads a Word table with a presence column, its blank cells kept in place', async () => {
+    const row = (...cells: string[]) =>
+      new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) });
+    const buffer = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph('Nätverksmöte 2026-03-03'),
+              new Paragraph('NÄRVARANDE'),
+              new Table({
+                rows: [
+                  row('Namn', 'Organisation', 'Närvarande'),
+                  row('Lisa Ahl', 'Ale', 'X'),
+                  row('Olof Bring', 'GR', ''),
+                ],
+              }),
+              new Paragraph('1. Läget'),
+            ],
+          },
+        ],
+      }),
+    );
+    const minutes = await readMinutesFile('mars.docx', buffer);
+    expect(minutes.attendance.map((p) => [p.name, p.organisation, p.status])).toEqual([
+      ['Lisa Ahl', 'Ale', 'present'],
+      ['Olof Bring', 'GR', 'absent'],
+    ]);
+  });
 });

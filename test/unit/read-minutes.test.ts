@@ -269,4 +269,15 @@ describe('reading minutes in layouts the samples do not show', () => {
     ]);
     expect(r.secretary).toEqual({ name: 'Ali Khan', title: null });
   });
+
+  it('a table with a presence column: marked present, blank or "förhinder" absent', () => {
+    const r = own('presence-column');
+    expect(people(r)).toEqual([
+      'Anna Ek | Ale kommun | present | ',
+      'Bo Lind | Kungälvs kommun | absent | ',
+      'Cia Dahl | Lerums kommun | absent | ',
+      'Dan Ås | GR | present | ',
+    ]);
+    expect(r.meeting.date).toBe('2024-09-20');
+  });
 });

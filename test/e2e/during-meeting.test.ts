@@ -133,7 +133,12 @@ describe('during the meeting in Agents Playground', () => {
     await karin.waitForCount(karin.cardsWithText('Notes, December meeting'), 2);
     const summary = karin.cardsWithText('Notes, December meeting').last();
     await summary.getByRole('button', { name: en['minutes.openDraft'] }).click();
-    const card = karin.cardsWithText('The network supports the assignment.').last();
+    // The full card, not the decision's own card, which has the same words: wait for the one that is the draft.
+    const card = karin
+      .cards()
+      .filter({ hasText: 'Draft, version 1' })
+      .filter({ hasText: 'The network supports the assignment.' })
+      .last();
     await card.waitFor({ timeout: 15_000 });
     const text = await card.innerText();
     expect(text).toContain('Draft, version 1');

@@ -51,6 +51,23 @@ export default tseslint.config(
     },
   },
   {
+    // The Teams edge knows Teams, not the features: src/app/ composes them.
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../features/*', '../features/**'],
+              message: 'src/bot is the Teams edge: it imports no feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`.

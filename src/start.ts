@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createApp } from './bot/create-app';
+import { createApp } from './app/create-app';
 import { createAdapter } from './bot/create-adapter';
 import type { BotDeps } from './bot/bot-deps';
 import type { AppConfig } from './config';

@@ -12,16 +12,16 @@ import { registerMeetings } from '../features/meetings/register';
 import { registerNetwork } from '../features/network/register';
 import { registerPersonData } from '../features/person-data/register';
 import { registerRoster } from '../features/roster/register';
-import type { BotDeps } from './bot-deps';
-import { CommandRouter } from './command-router';
-import type { createAdapter } from './create-adapter';
-import { createOnTurnError } from './on-turn-error';
-import { outgoingTextGuard } from './outgoing-text-guard';
-import { turnWritesMiddleware } from './turn-writes-middleware';
-import { tenantAllowlist } from './tenant-allowlist';
+import type { BotDeps } from '../bot/bot-deps';
+import { CommandRouter } from '../bot/command-router';
+import type { createAdapter } from '../bot/create-adapter';
+import { createOnTurnError } from '../bot/on-turn-error';
+import { outgoingTextGuard } from '../bot/outgoing-text-guard';
+import { turnWritesMiddleware } from '../bot/turn-writes-middleware';
+import { tenantAllowlist } from '../bot/tenant-allowlist';
 import { telemetry } from '../telemetry';
 
-/** The teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
+/** The composition of the features on the Teams edge: the teams-ai Application with every feature registered. No AI, no turn-state storage: state lives in Cosmos. */
 export function createApp(options: {
   adapter: ReturnType<typeof createAdapter>;
   deps: BotDeps;

@@ -57,7 +57,7 @@ const partitionOf = (container: ContainerName, doc: Stored): string =>
  * Export returns what is stored about them. Erasure deletes what only served the bot (their 1:1 chat, roster
  * entries, answers to agendas) and replaces their name and ids with "Borttagen person" in what are the network's
  * records (attendance, follow-ups they own), so the minutes stay whole. The minutes versions themselves (the
- * network's documents, public records in a municipality) are not rewritten: see README. A chair or secretary is
+ * network's documents, public records in a municipality) are not rewritten: see docs/data-protection.md. A chair or secretary is
  * not erased until the network has chosen someone else.
  */
 export function createPersonData(containers: Record<ContainerName, Container>) {

@@ -5,7 +5,8 @@ import { isoTime, type LocalDate } from '../domain/when/local-date';
 import type { When, WhenResult } from '../domain/when/parse-when';
 import type { Translate } from './translator';
 
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+/** Each language's locale: dates, list words and the Word file's proofing language. */
+export const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /** "fredag 9 september 2027" / "Friday 9 September 2027" (remembered: every card and reminder names a few). */
 export const formatDay = remembered(

@@ -1,9 +1,8 @@
+import { LOCALES } from './format-when';
 import { DateTime } from 'luxon';
 import type { Language } from '../domain/language';
 import type { Meeting } from '../domain/meeting';
 import { isoTime } from '../domain/when/local-date';
-
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /**
  * "Nätverksmöte november, 20 november": how an answer names the meeting it acted on when that is not the one in

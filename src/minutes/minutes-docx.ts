@@ -1,11 +1,9 @@
+import { LOCALES } from '../i18n/format-when';
 import type { HeadingLevel as HeadingLevels, Paragraph as DocxParagraph, TextRun as DocxTextRun } from 'docx';
 import type { Language } from '../domain/language';
 import type { Minutes, MinutesItem, MinutesText } from '../domain/minutes';
 import { asRichText, type Run } from '../domain/rich-text';
 import { minutesWords } from './minutes-words';
-
-/** The document's language, so Word proofs it in it and screen readers read it so. */
-const DOCUMENT_LANGUAGE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /**
  * The minutes as a Word document the secretary can edit: the same content and order as the Markdown, with real
@@ -130,7 +128,8 @@ export async function renderMinutesDocx(minutes: Minutes, language: Language): P
   const document = new Document({
     creator: 'Anteckna',
     title: `${t('minutes.title')} ${minutes.networkName} ${w.date(minutes.date)}`,
-    styles: { default: { document: { run: { language: { value: DOCUMENT_LANGUAGE[language] } } } } },
+    // The document's language, so Word proofs it in it and screen readers read it so.
+    styles: { default: { document: { run: { language: { value: LOCALES[language] } } } } },
     numbering: {
       config: [
         {

@@ -1,3 +1,4 @@
+import { LOCALES } from '../i18n/format-when';
 import { DateTime } from 'luxon';
 import type { Language } from '../domain/language';
 import type { Minutes, MinutesFollowUp, MinutesItem, MinutesPerson } from '../domain/minutes';
@@ -5,8 +6,6 @@ import { minutesLayoutOf, type MinutesLayout } from '../domain/minutes-layout';
 import { isoTime, type LocalDate } from '../domain/when/local-date';
 import { personLine } from '../i18n/attendance-lines';
 import { createTranslator, type Translate } from '../i18n/translator';
-
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /** The words every format of the minutes shares, in the network's language. */
 export interface MinutesWords {

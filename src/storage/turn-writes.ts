@@ -53,9 +53,11 @@ function marking<T extends object>(target: T): T {
  * this one place covers them all, and a new repository cannot forget it.
  */
 export function withTurnWrites(container: Container): Container {
+  // `items` is the same object on every access: its marking proxy is made once, not on every answer.
+  let items: Container['items'] | undefined;
   return new Proxy(container, {
     get(object, property, receiver) {
-      if (property === 'items') return marking(object.items);
+      if (property === 'items') return (items ??= marking(object.items));
       if (property === 'item')
         return (id: string, partitionKey?: unknown) =>
           marking(object.item(id, partitionKey as Parameters<Container['item']>[1]));

@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationReferenceData } from '../domain/conversation';
 import { toConversationReference } from './conversation-reference';
 import type { SendGate } from './send-gate';
+import { retryAfterMs, teamsStatusOf } from './teams-status';
 
 export type SendResult =
   | { status: 'sent'; activityId: string }
@@ -31,23 +33,6 @@ export interface ProactiveSender {
   ): Promise<SendResult>;
   /** Opens (or finds, Teams returns the same one) the bot's 1:1 chat with a user, via a conversation they share. */
   openPersonal(via: ConversationReferenceData, userId: string): Promise<OpenResult>;
-}
-
-interface HttpFailure {
-  statusCode?: number;
-  response?: { headers?: { get?(name: string): string | undefined } };
-}
-
-const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null ? (error as HttpFailure).statusCode : undefined;
-
-function retryAfterMs(error: unknown): number | undefined {
-  const header = (error as HttpFailure | undefined)?.response?.headers?.get?.('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 class Timeout extends Error {}
@@ -92,8 +77,6 @@ function ownRetriesAndTimeout(context: TurnContext, timeoutMs: number): void {
   });
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Statuses retried here (Teams' guidance); others fail at once and the scheduler tries again later. */
 const RETRIED = new Set([412, 429, 502, 504]);
 
@@ -129,10 +112,10 @@ export function createProactiveSender(deps: {
         // The request itself times out at timeoutMs; this bounds the whole call (token, turn) as a last resort.
         return { ok: true, value: await withTimeout(call(), 2 * deps.timeoutMs).finally(answered) };
       } catch (error) {
-        const status = statusOf(error);
+        const status = teamsStatusOf(error);
         if (status === 403 || status === 404)
           return { ok: false, result: { status: 'dead', httpStatus: status } };
-        const wait = retryAfterMs(error);
+        const wait = retryAfterMs(error, Date.now());
         if (status === 429) deps.gate.pause(tenant, wait ?? baseDelayMs);
         const retried = status !== undefined && RETRIED.has(status);
         deps.logger.warn(

@@ -1,4 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 
 type Authentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 type ClaimsIdentity = Parameters<Authentication['createConnectorFactory']>[0];
@@ -13,15 +14,18 @@ const KEPT = 200;
 const appIdOf = (claims: ClaimsIdentity): string =>
   claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
 
+/** Clients made on first use and kept (the least recently used go first); one that failed to be made is not. */
 function keeper<T>() {
-  const kept = new Map<string, Promise<T>>();
+  const kept = new LRUCache<string, Promise<T>>({ max: KEPT });
   return (key: string, make: () => Promise<T>): Promise<T> => {
     let client = kept.get(key);
     if (!client) {
-      client = make();
-      if (kept.size >= KEPT) kept.delete(kept.keys().next().value as string);
-      kept.set(key, client);
-      client.catch(() => kept.delete(key));
+      const made = make();
+      client = made;
+      kept.set(key, made);
+      made.catch(() => {
+        if (kept.peek(key) === made) kept.delete(key);
+      });
     }
     return client;
   };

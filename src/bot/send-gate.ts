@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
 /** Sends allowed per second: Teams allows a bot 7 messages/s per conversation and 50 requests/s per tenant. */
 export interface SendRates {
   perConversation: number;
@@ -16,8 +17,6 @@ export const SAFE_WINDOW_MS = 1020;
 
 /** How many of the latest round trips the quickest is taken from. */
 export const ROUND_TRIPS_KEPT = 64;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Spaces this instance's sends so no conversation gets more than `perConversation` and no tenant more than
@@ -53,6 +52,8 @@ export class SendGate {
     private readonly now: () => number = Date.now,
     /** Teams' limits, which `admit` never exceeds (tests give smaller ones). */
     private readonly limits: SendRates = TEAMS_SEND_RATES,
+    /** How the gate waits, on the same clock as `now` (tests run it on virtual time). */
+    private readonly sleep: (ms: number) => Promise<unknown> = sleepFor,
   ) {}
 
   /**
@@ -93,7 +94,7 @@ export class SendGate {
     const slot = n * spacing;
     // The conversation's next slot counts from the one finally taken, so both limits hold however busy the tenant.
     this.nextSlot.set(conversation, slot + 1000 / this.rates.perConversation);
-    if (slot > now) await sleep(slot - now);
+    if (slot > now) await this.sleep(slot - now);
     if (this.nextSlot.size > 10_000 || this.sent.size > 10_000 || slots.booked.size > 10_000)
       this.forgetPast(this.now());
   }
@@ -132,7 +133,7 @@ export class SendGate {
         });
         return () => this.answered(now, places);
       }
-      await sleep(wait);
+      await this.sleep(wait);
     }
   }
 

@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import { LRUCache } from 'lru-cache';
 
 export interface AdaptiveCardJson {
   type: 'AdaptiveCard';
@@ -7,7 +8,7 @@ export interface AdaptiveCardJson {
 
 /** Expansions kept per template: enough for the views of one busy meeting (a storm of answers). */
 const CACHED_PER_TEMPLATE = 64;
-const expansions = new WeakMap<object, Map<string, AdaptiveCardJson>>();
+const expansions = new WeakMap<object, LRUCache<string, AdaptiveCardJson>>();
 /** A Template parses every `${...}` of its payload when made; made once per template, bound to each view. */
 const prepared = new WeakMap<object, Template>();
 
@@ -21,21 +22,19 @@ const prepared = new WeakMap<object, Template>();
 export function renderTemplate(template: object, view: object): AdaptiveCardJson {
   let cache = expansions.get(template);
   if (!cache) {
-    cache = new Map();
+    cache = new LRUCache({ max: CACHED_PER_TEMPLATE });
     expansions.set(template, cache);
   }
   const key = JSON.stringify(view);
   let card = cache.get(key);
-  if (card) cache.delete(key);
-  else {
+  if (!card) {
     let engine = prepared.get(template);
     if (!engine) {
       engine = new Template(template);
       prepared.set(template, engine);
     }
     card = engine.expand({ $root: view }) as AdaptiveCardJson;
+    cache.set(key, card);
   }
-  cache.set(key, card);
-  if (cache.size > CACHED_PER_TEMPLATE) cache.delete(cache.keys().next().value as string);
   return structuredClone(card);
 }

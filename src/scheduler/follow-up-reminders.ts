@@ -116,7 +116,8 @@ export function createReminderTask(deps: {
         }
         if (batch.exhausted) break;
         // Only our own came back, still being claimed: ask again once one of those claims is settled.
-        if (batch.groups.length === 0 && claiming.size > 0) await Promise.race(claiming).catch(() => undefined);
+        if (batch.groups.length === 0 && claiming.size > 0)
+          await Promise.race(claiming).catch(() => undefined);
       }
       await Promise.all(works);
       if (failure) throw failure.error;

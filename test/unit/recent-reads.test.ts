@@ -3,10 +3,17 @@ import { recently } from '../../src/storage/recent-reads';
 describe('recently', () => {
   it('shares one read among everyone asking within the period, then reads again', async () => {
     let reads = 0;
-    const read = recently((key) => Promise.resolve(`${key}:${++reads}`), 50);
+    let now = 1_000;
+    const read = recently(
+      (key) => Promise.resolve(`${key}:${++reads}`),
+      50,
+      () => now,
+    );
     expect(await Promise.all([read('a'), read('a'), read('a')])).toEqual(['a:1', 'a:1', 'a:1']);
     expect(await read('b')).toBe('b:2');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    now += 49;
+    expect(await read('a')).toBe('a:1');
+    now += 2;
     expect(await read('a')).toBe('a:3');
   });
 
@@ -20,7 +27,18 @@ describe('recently', () => {
     expect(await read('a')).toBe('ok');
   });
 
-  it('keeps at most 1,000 keys, dropping the oldest', async () => {
+  it('keeps a later read when an earlier one of the same key fails after it was replaced', async () => {
+    let fail = (_error: Error): void => undefined;
+    const first = new Promise<string>((_resolve, reject) => (fail = reject));
+    const read = recently(() => Promise.resolve('fresh'), 10_000);
+    read.prime('a', first);
+    read.prime('a', Promise.resolve('primed'));
+    fail(new Error('late failure'));
+    await first.catch(() => undefined);
+    expect(await read('a')).toBe('primed');
+  });
+
+  it('keeps at most 1,000 keys, dropping the least recently read', async () => {
     let reads = 0;
     const read = recently((key) => {
       reads += 1;

@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { AppError } from '../../domain/app-error';
-import { hasStatus } from '../../storage/cosmos-errors';
+import { teamsAnswered } from '../../bot/teams-status';
 
 /**
  * In a Teams meeting chat, the meeting's Organizer may run it too. Asked of Teams each time (roles change during
@@ -12,7 +12,7 @@ export async function isOrganizer(context: TurnContext): Promise<boolean> {
   try {
     return (await TeamsInfo.getMeetingParticipant(context, meetingId)).meeting?.role === 'Organizer';
   } catch (error) {
-    if (hasStatus(error, 404) || hasStatus(error, 403)) return false;
+    if (teamsAnswered(error, 404, 403)) return false;
     throw new AppError('TeamsUnavailable', 'meeting participant API failed', { cause: error });
   }
 }

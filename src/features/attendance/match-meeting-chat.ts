@@ -3,7 +3,7 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { AppError } from '../../domain/app-error';
 import type { Meeting } from '../../domain/meeting';
 import type { Network } from '../../domain/network';
-import { hasStatus } from '../../storage/cosmos-errors';
+import { teamsAnswered } from '../../bot/teams-status';
 import { meetingForJoinUrl } from './linked-meeting';
 
 /**
@@ -19,7 +19,7 @@ export async function matchMeetingChat(
   try {
     joinUrl = (await TeamsInfo.getMeetingInfo(context)).details?.joinUrl;
   } catch (error) {
-    if (hasStatus(error, 404)) return undefined;
+    if (teamsAnswered(error, 404)) return undefined;
     throw new AppError('TeamsUnavailable', 'meeting info API failed', { cause: error });
   }
   const meeting = joinUrl ? await meetingForJoinUrl(deps, joinUrl) : undefined;

@@ -33,6 +33,8 @@ export interface RunningBot {
   cosmos: CosmosConnection;
   deps: BotDeps;
   scheduler: Scheduler;
+  /** Resolves once no turn is in flight: whatever the turns so far sent or stored is done. */
+  idle(): Promise<void>;
   /** Stops accepting, lets turns in flight finish (up to the grace period), closes connections and storage. */
   close(): Promise<void>;
 }
@@ -180,6 +182,7 @@ export async function startBot(
   };
 
   return {
+    idle: async () => void (await inFlight.drained()),
     url: `http://${host}:${port}`,
     port,
     cosmos,

@@ -17,11 +17,11 @@ export class InFlight {
     }
   }
 
-  /** Resolves true when nothing is in flight, false if the time ran out first. */
-  drained(timeoutMs: number): Promise<boolean> {
+  /** Resolves true when nothing is in flight, false if `timeoutMs` (if given) ran out first. */
+  drained(timeoutMs?: number): Promise<boolean> {
     if (this.count === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => resolve(false), timeoutMs);
       this.waiters.push(() => {
         clearTimeout(timer);
         resolve(true);

@@ -71,6 +71,8 @@ export class ConnectorStub {
   private readonly windows = new Map<string, number[]>();
   private server?: Server;
   private waiters: (() => void)[] = [];
+  /** Requests that reached the stub (counted before any delay). */
+  arrived = 0;
   private nextId = 1;
 
   get serviceUrl(): string {
@@ -140,6 +142,8 @@ export class ConnectorStub {
   }
 
   private async handle(req: IncomingMessage): Promise<Reply> {
+    this.arrived += 1;
+    for (const wake of this.waiters.splice(0)) wake();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -281,10 +285,26 @@ export class ConnectorStub {
   }
 
   async waitForCalls(count: number, timeoutMs = 10_000): Promise<void> {
+    await this.waitUntil(
+      () => this.calls.length >= count,
+      () => `${count} connector calls, got ${this.calls.length}`,
+      timeoutMs,
+    );
+  }
+
+  /** Waits until `count` requests have reached the stub, answered or not (a slow stub holds them `delayMs`). */
+  async waitForArrivals(count: number, timeoutMs = 10_000): Promise<void> {
+    await this.waitUntil(
+      () => this.arrived >= count,
+      () => `${count} requests, got ${this.arrived}`,
+      timeoutMs,
+    );
+  }
+
+  private async waitUntil(done: () => boolean, expected: () => string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.calls.length < count) {
-      if (Date.now() > deadline)
-        throw new Error(`expected ${count} connector calls, got ${this.calls.length}`);
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`expected ${expected()}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 100);
         this.waiters.push(() => {
@@ -301,6 +321,7 @@ export class ConnectorStub {
     this.firstCallAt = undefined;
     this.lastCallAt = undefined;
     this.hung.length = 0;
+    this.arrived = 0;
   }
 
   /** Back to a Teams that answers everything. */

@@ -22,7 +22,7 @@ describe('installing the bot', () => {
     ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     await suite.connector.waitForCalls(2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await suite.bot.idle();
 
     expect(suite.connector.sent).toHaveLength(2);
     const [welcome, setup] = suite.connector.sent;
@@ -110,7 +110,7 @@ describe('installing the bot', () => {
       },
     });
     expect((await postActivity(suite.bot, added)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await suite.bot.idle();
     expect(suite.connector.calls).toHaveLength(0);
     expect(await suite.bot.deps.conversations.get('19:other-member@thread.v2')).toBeUndefined();
   });
@@ -150,7 +150,7 @@ describe('restarting the bot against the same Cosmos endpoint', () => {
         conversationType: 'groupChat',
       });
       await postActivity(second, { ...install, id: 'f:retry-after-restart' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await second.idle();
       expect(helpCards(connector.sent)).toHaveLength(1);
     } finally {
       await second.close();

@@ -73,7 +73,7 @@ describe('Teams meeting events and linking the meeting chat', () => {
     });
     expect((await meeting())?.status).toBe('started');
     await send({ ...event, id: 'f:redelivered' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await suite.bot.idle();
     expect(suite.connector.sent).toHaveLength(1);
   });
 
@@ -150,7 +150,7 @@ describe('Teams meeting events and linking the meeting chat', () => {
       ...teamsActivity('event-meeting-participant-join', suite.connector.serviceUrl),
       conversation: { ...MEETING_CHAT, id: chatId },
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await suite.bot.idle();
     expect(suite.connector.calls).toEqual([]);
     expect(await suite.bot.deps.meetingLinks.get(chatId)).toBeUndefined();
     expect((await meeting())?.status).toBe('planned');

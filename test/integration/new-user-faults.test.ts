@@ -1,3 +1,4 @@
+import { eventually } from '../helpers/eventually';
 import { sv } from '../../src/i18n/sv';
 import { meetingStarting } from '../fixtures/meeting';
 import { ANDERS, KARIN, SARA } from '../fixtures/members';
@@ -142,9 +143,9 @@ describe('what a new user ran into', () => {
       suite.connector.calls.filter(
         (c) => c.conversationId === `a:personal-sara-${counter}` && c.method === 'POST',
       );
-    for (let waited = 0; toSara().length < 3 && waited < 100; waited += 1)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    const sent = toSara().map((c) => c.body);
+    const sent = (
+      await eventually("the list and two cards in Sara's chat", () => toSara().length >= 3 && toSara())
+    ).map((c) => c.body);
     expect(sent[0]?.text).toBe('**Dina öppna uppgifter i alla nätverk** (2)');
     const cards = sent.slice(1).map((a) => cardTexts(attachmentCard(a)));
     expect(cards).toHaveLength(2);

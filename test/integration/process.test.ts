@@ -1,3 +1,4 @@
+import { eventually } from '../helpers/eventually';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { listeningPort, spawnBot } from '../helpers/bot-process';
 import { teamsActivity } from '../helpers/teams-activity';
@@ -36,12 +37,16 @@ describe('the bot process', () => {
         { url },
         teamsActivity('message-group-chat-mention', connector.serviceUrl),
       );
-      // The reply is now on its way to the slow connector: the turn is in flight.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A request of the turn has reached the slow connector: the turn is in flight.
+      await connector.waitForArrivals(1);
       bot.child.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await eventually('the bot to stop accepting connections', () =>
+        fetch(`${url}/healthz`).then(
+          () => false,
+          () => true,
+        ),
+      );
 
-      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
       const answered = await inFlight;
       expect(answered.status).toBe(200);
       expect(connector.sent).toHaveLength(1);

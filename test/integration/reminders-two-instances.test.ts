@@ -1,3 +1,4 @@
+import { eventually } from '../helpers/eventually';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { createChatHistory } from '../../src/bot/chat-history';
 import type { FollowUp } from '../../src/domain/follow-up';
@@ -201,8 +202,20 @@ describe('reminders from two scheduler instances', () => {
     const slowGate = new SendGate(TEAMS_SEND_RATES);
     slowGate.pause('tenant-slow', 1500);
     now = new Date(DUE_AT);
-    const a = instance('slow-a', undefined, slowGate).run(now);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A has claimed it when it asks to deliver it (the delivery then waits for the paused tenant's slot).
+    let delivering = (): void => undefined;
+    const asked = new Promise<void>((resolve) => (delivering = resolve));
+    const a = instance(
+      'slow-a',
+      (inner) => ({
+        deliver(...args) {
+          delivering();
+          return inner.deliver(...args);
+        },
+      }),
+      slowGate,
+    ).run(now);
+    await asked;
     expect((await suite.bot.deps.followUps.get(networkId, followUpId))?.followUp.reminders?.claim?.by).toBe(
       'slow-a',
     );
@@ -258,6 +271,9 @@ describe('reminders from two scheduler instances', () => {
   });
 
   it('does not send again what an instance that died had posted before it recorded it, and sends what it had not', async () => {
+    // What earlier tests left due (claims of instances they stopped) is sent first, so A and B see only this test's.
+    now = new Date(Date.parse(DUE_AT) + 2 * LEASE_MS);
+    await instance('tidy').run(now);
     now = new Date('2026-11-23T09:00:00Z');
     const chatId = '19:died-after-send@thread.v2';
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, chatId);
@@ -273,19 +289,31 @@ describe('reminders from two scheduler instances', () => {
     now = new Date(DUE_AT);
     // Graph shows when a message was posted by the instances' clock.
     suite.connector.clockOffsetMs = now.getTime() - Date.now();
-    // A sends 10 and records them; the next ones reach Teams but A dies before it records them (killed between
-    // Teams' answer and the write: each network group sends in turn, so each group stops at its first such one).
+    // A sends 10 and records them; the 11th reaches Teams but A dies before it records it (killed between Teams'
+    // answer and the write); after that A sends nothing more (its other claims are left to expire).
     let delivered = 0;
+    let dead = false;
+    const sentByA: FollowUp[] = [];
     const a = instance('died-after-send', (inner) => ({
       async deliver(network, followUp, at, stillMine, takenOver) {
+        if (dead) return new Promise<never>(() => undefined);
         delivered += 1;
+        const last = delivered > 10;
+        if (last) dead = true;
         const outcome = await inner.deliver(network, followUp, at, stillMine, takenOver);
-        return delivered > 10 ? new Promise<never>(() => undefined) : outcome;
+        if (!last) sentByA.push(followUp);
+        return last ? new Promise<never>(() => undefined) : outcome;
       },
     }));
     void a.run(now);
     await suite.connector.waitForCalls(11);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // What A sent before it died is recorded (those of its ten still being written when the 11th went).
+    await eventually('the ten A sent to be recorded', async () => {
+      const stored = await Promise.all(
+        sentByA.map((f) => suite.bot.deps.followUps.get(f.networkId, f.followUpId)),
+      );
+      return stored.length === 10 && stored.every((f) => f?.followUp.reminders?.lastKey);
+    });
     const unrecorded = suite.connector.calls.length - 10;
     expect(unrecorded).toBeGreaterThanOrEqual(1);
 

@@ -125,7 +125,7 @@ describe('the roster: organisations, members joining and leaving, guests', () =>
 
     suite.connector.members.set(chatId, [KARIN, JOHAN, SARA, EVA]);
     await membership('membersRemoved', [{ id: ANDERS.id }]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await suite.bot.idle();
     expect(suite.connector.sent).toEqual([]);
     expect((await roster()).map((m) => m.name).sort()).toEqual([
       'Eva Ström',

@@ -52,7 +52,7 @@ describe('tenant allowlist (ALLOWED_TENANT_IDS)', () => {
       suite.bot,
       teamsActivity('installation-update-group-chat', suite.connector.serviceUrl, chat),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await suite.bot.idle();
     expect(suite.connector.calls).toEqual([]);
     expect(await suite.bot.deps.conversations.get(chat.conversation.id)).toBeUndefined();
     expect(suite.bot.logs.entries.filter((e) => e.msg === 'tenant not allowed')).toEqual([
@@ -72,7 +72,7 @@ describe('tenant allowlist (ALLOWED_TENANT_IDS)', () => {
       }),
     );
     expect(foreign.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await suite.bot.idle();
     expect(suite.connector.calls).toEqual([]);
     expect(suite.bot.logs.entries.filter((e) => Number(e.level) >= 40).map((e) => e.msg)).toEqual([
       'tenant not allowed',

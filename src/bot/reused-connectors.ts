@@ -33,7 +33,7 @@ function keeper<T>() {
 
 /**
  * botbuilder builds a new ConnectorClient and UserTokenClient, each with its own HTTP pipeline, for every incoming
- * activity and every proactive send: about a sixth of the CPU of answering a card and more of sending a reminder.
+ * activity and every proactive send, a large part of the CPU of answering a card or sending a reminder.
  * Neither holds per-turn state (tokens live in botbuilder's process-wide cache), so they are made once per app id,
  * service URL and audience and reused. Wraps the adapter's own BotFrameworkAuthentication in place.
  */

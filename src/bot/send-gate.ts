@@ -29,9 +29,8 @@ export const ROUND_TRIPS_KEPT = 64;
  *   allows in that long, rounded up (at most Teams' limit), and none within half its spacing of the one before.
  *   The slots keep the pace; this only holds back sends that would bunch (timers that fire late together, work
  *   between the slot and the request). A late send does not push the later ones back, so lateness does not add up
- *   into a lower rate: a check against the pace itself (one send per spacing, 10 ms of lateness forgiven) lost 5%
- *   of the rate in a busy process, every wake-up later than that being lost for good. A send counts from when it
- *   left (see `admit`). A 429's Retry-After pauses the tenant, for sends already booked too.
+ *   into a lower rate (a check against the pace itself would lose every late wake-up for good). A send counts from
+ *   when it left (see `admit`). A 429's Retry-After pauses the tenant, for sends already booked too.
  */
 export class SendGate {
   /** Per conversation, its next free slot (a conversation's sends go in order). */
@@ -59,8 +58,8 @@ export class SendGate {
   /**
    * A key's latest sends: at most as many may go in any SAFE_WINDOW_MS as the ring holds, and none sooner than half
    * its spacing after the one before, so sends that fell behind catch up at twice the rate, not all at once (a
-   * burst let out together reaches the wire spread over the time the process takes to send each, which made their
-   * arrivals closer to those a window later; 429s in the benchmark).
+   * burst let out together reaches the wire spread over the time the process takes to send each, so its arrivals
+   * would come closer to those a window later than counted).
    */
   private sentTo(key: string, rate: number, limit: number): { at: number[]; next: number; gap: number } {
     let ring = this.sent.get(key);
@@ -107,12 +106,11 @@ export class SendGate {
    * writing it to the wire (a long garbage collection) does not have it arrive closer to the sends a window later
    * than counted; never earlier than it was let out. Until ROUND_TRIPS_KEPT round trips are known a send counts
    * from its answer: a fresh process's first requests are all slow (connections opened, code not yet optimised), so
-   * the quickest of them says nothing of how long a request waited before it went (a 429 in the benchmark's first
-   * second, fifty sends that left over 60 ms late arriving within it).
+   * the quickest of them says nothing of how long a request waited before it went.
    */
   async admit(tenantId: string, conversationId: string): Promise<() => void> {
-    // Every waiter checks on waking; a line per tenant was tried and lost throughput: a send whose conversation
-    // was not yet free blocked everyone behind it.
+    // Every waiter checks on waking, not a line per tenant: in a line a send whose conversation is not yet free
+    // would block every send behind it.
     for (;;) {
       const now = this.now();
       const rings = [

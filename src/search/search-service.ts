@@ -5,7 +5,7 @@ import type { SearchSource } from '../storage/search-source';
 import { NetworkIndex } from './network-index';
 
 /**
- * Documents kept indexed across all networks (about 1 KB of heap each, see docs/benchmarks: some 60 MB), within the
+ * Documents kept indexed across all networks (about 1 KB of heap each, so some 60 MB), within the
  * bot's memory target; the least recently searched networks' indexes go first.
  */
 const INDEXED_MAX = 60_000;

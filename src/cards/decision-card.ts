@@ -18,6 +18,9 @@ export const decisionRefSchema = z.object({
   etag: z.string().min(1).max(200),
 });
 
+/** Undo carries the reference and nothing else. */
+export const decisionUndoSchema = decisionRefSchema.strict();
+
 export const decisionEditSchema = decisionRefSchema
   .extend({ text: z.string().trim().min(1).max(DECISION_TEXT_MAX) })
   .strict();

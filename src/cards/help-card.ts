@@ -9,7 +9,7 @@ import { renderTemplate, type AdaptiveCardJson } from './render-template';
 export const HELP_VERBS = { switchLanguage: 'help.language' } as const;
 
 /** Data of the language button; anything else in it is stale or tampered. */
-export const switchLanguageSchema = z.object({ language: z.enum(LANGUAGES) });
+export const switchLanguageSchema = z.object({ language: z.enum(LANGUAGES) }).strict();
 
 export interface HelpCardContext {
   language: Language;

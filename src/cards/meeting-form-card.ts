@@ -22,19 +22,21 @@ export const meetingRefSchema = z.object({
   meetingId: z.string().optional().transform(blankToUndefined).pipe(z.string().uuid().optional()),
 });
 
-export const meetingFormSchema = meetingRefSchema.extend({
-  title: z.string().trim().min(1).max(MEETING_TITLE_MAX),
-  when: z.string().trim().min(1).max(100),
-  mode: z.enum(['digital', 'physical']),
-  joinUrl: z.string().max(2000).optional().transform(blankToUndefined),
-  place: z.string().max(200).optional().transform(blankToUndefined),
-  agenda: z.string().max(10_000).optional().default(''),
-  /** "The meeting has already been held": recorded afterwards, its date in the past. Only on a new meeting. */
-  held: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((value) => value === 'true'),
-});
+export const meetingFormSchema = meetingRefSchema
+  .extend({
+    title: z.string().trim().min(1).max(MEETING_TITLE_MAX),
+    when: z.string().trim().min(1).max(100),
+    mode: z.enum(['digital', 'physical']),
+    joinUrl: z.string().max(2000).optional().transform(blankToUndefined),
+    place: z.string().max(200).optional().transform(blankToUndefined),
+    agenda: z.string().max(10_000).optional().default(''),
+    /** "The meeting has already been held": recorded afterwards, its date in the past. Only on a new meeting. */
+    held: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
+  })
+  .strict();
 
 export type MeetingFormInput = z.infer<typeof meetingFormSchema>;
 

@@ -34,55 +34,57 @@ export const networkRefSchema = z.object({ networkId: z.string().min(1).max(100)
 const MAX_LEAD_DAYS = 60;
 
 /** The setup form as Action.Execute delivers it: input values are strings merged into the action data. */
-export const networkSetupSchema = networkRefSchema.extend({
-  name: z.string().trim().min(1).max(NETWORK_NAME_MAX),
-  chairs: z
-    .string()
-    .transform((value) => [
-      ...new Set(
-        value
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(z.array(z.string().max(100)).min(1).max(10)),
-  secretary: z
-    .string()
-    .max(100)
-    .optional()
-    .transform((value) => (!value || value === 'none' ? undefined : value)),
-  language: z.enum(LANGUAGES),
-  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone)),
-  agendaLeadDays: z.coerce.number().int().min(1).max(MAX_LEAD_DAYS),
-  staffOrganisation: z
-    .string()
-    .trim()
-    .max(ORGANISATION_MAX)
-    .optional()
-    .transform((value) => value || undefined),
-  /** How the minutes are written; all optional, so a form from before the choices keeps the network's layout. */
-  attendanceLayout: z.enum(['grouped', 'flat']).optional(),
-  guestLayout: z.enum(['section', 'marked']).optional(),
-  itemMarks: z.enum(['punkt', 'p']).optional(),
-  closing: z.enum(['vid', 'antecknat']).optional(),
-  itemTimes: z.enum(['true', 'false']).optional(),
-  placeLine: z.enum(['true', 'false']).optional(),
-  secretaryTitle: z
-    .string()
-    .trim()
-    .max(SECRETARY_TITLE_MAX)
-    .optional()
-    .transform((value) => value || undefined),
-  /** 0 keeps records; else 6–240 months. Optional: a form from before the setting keeps the current period. */
-  retentionMonths: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(RETENTION_MONTHS_MAX)
-    .refine((months) => months === 0 || months >= RETENTION_MONTHS_MIN)
-    .optional(),
-});
+export const networkSetupSchema = networkRefSchema
+  .extend({
+    name: z.string().trim().min(1).max(NETWORK_NAME_MAX),
+    chairs: z
+      .string()
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(z.string().max(100)).min(1).max(10)),
+    secretary: z
+      .string()
+      .max(100)
+      .optional()
+      .transform((value) => (!value || value === 'none' ? undefined : value)),
+    language: z.enum(LANGUAGES),
+    timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone)),
+    agendaLeadDays: z.coerce.number().int().min(1).max(MAX_LEAD_DAYS),
+    staffOrganisation: z
+      .string()
+      .trim()
+      .max(ORGANISATION_MAX)
+      .optional()
+      .transform((value) => value || undefined),
+    /** How the minutes are written; all optional, so a form from before the choices keeps the network's layout. */
+    attendanceLayout: z.enum(['grouped', 'flat']).optional(),
+    guestLayout: z.enum(['section', 'marked']).optional(),
+    itemMarks: z.enum(['punkt', 'p']).optional(),
+    closing: z.enum(['vid', 'antecknat']).optional(),
+    itemTimes: z.enum(['true', 'false']).optional(),
+    placeLine: z.enum(['true', 'false']).optional(),
+    secretaryTitle: z
+      .string()
+      .trim()
+      .max(SECRETARY_TITLE_MAX)
+      .optional()
+      .transform((value) => value || undefined),
+    /** 0 keeps records; else 6–240 months. Optional: a form from before the setting keeps the current period. */
+    retentionMonths: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(RETENTION_MONTHS_MAX)
+      .refine((months) => months === 0 || months >= RETENTION_MONTHS_MIN)
+      .optional(),
+  })
+  .strict();
 
 export type NetworkSetupInput = z.infer<typeof networkSetupSchema>;
 

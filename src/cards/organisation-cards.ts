@@ -15,10 +15,12 @@ export const ORGANISATION_VERBS = {
 /** One card can hold this many members' fields; Teams cards must stay small. */
 export const ORGANISATION_EDIT_LIMIT = 60;
 
-export const organisationSelfSchema = z.object({
-  networkId: z.string().min(1).max(100),
-  organisation: z.string().trim().min(1).max(ORGANISATION_MAX),
-});
+export const organisationSelfSchema = z
+  .object({
+    networkId: z.string().min(1).max(100),
+    organisation: z.string().trim().min(1).max(ORGANISATION_MAX),
+  })
+  .strict();
 
 /** The edit card lists whose field is which (`org-0`, `org-1`, ...); values are read by that order. */
 export const organisationsEditSchema = z
@@ -26,9 +28,18 @@ export const organisationsEditSchema = z
     networkId: z.string().min(1).max(100),
     members: z.array(z.string().min(1).max(200)).max(ORGANISATION_EDIT_LIMIT),
   })
-  .passthrough();
+  // Besides the reference, only the card's own inputs: one per member listed, `org-<index>`.
+  .catchall(z.string().max(1000))
+  .superRefine((form, context) => {
+    const inputs = new Set(form.members.map((_, index) => organisationInputId(index)));
+    for (const key of Object.keys(form))
+      if (key !== 'networkId' && key !== 'members' && !inputs.has(key))
+        context.addIssue({ code: z.ZodIssueCode.unrecognized_keys, keys: [key] });
+  });
 
-export const organisationInputId = (index: number): string => `org-${index}`;
+export function organisationInputId(index: number): string {
+  return `org-${index}`;
+}
 
 export function renderOrganisationAsk(view: {
   language: Language;

@@ -4,7 +4,12 @@ import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import { turnLanguage } from '../../bot/turn-language';
-import { decisionEditSchema, decisionRefSchema, renderDecisionCard } from '../../cards/decision-card';
+import {
+  decisionEditSchema,
+  decisionRefSchema,
+  decisionUndoSchema,
+  renderDecisionCard,
+} from '../../cards/decision-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import { isAppError } from '../../domain/app-error';
 import type { Decision } from '../../domain/decision';
@@ -23,11 +28,10 @@ export function createChangeDecision(
 ) {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const parsed = decisionRefSchema.safeParse(data);
+    // The whole of the card's data is checked, strictly: a card with fields added is refused.
     const edited = mode === 'edit' ? decisionEditSchema.safeParse(data) : undefined;
-    const found =
-      parsed.success && edited?.success !== false
-        ? await meetingOfCard(context, deps, parsed.data)
-        : undefined;
+    const whole = edited ? edited.success : decisionUndoSchema.safeParse(data).success;
+    const found = parsed.success && whole ? await meetingOfCard(context, deps, parsed.data) : undefined;
     if (!parsed.success || !found)
       return createTranslator(await turnLanguage(context, deps.networks))('card.stale');
     const { network, meeting } = found;
@@ -45,18 +49,20 @@ export function createChangeDecision(
       return fresh(t('decision.conflict'));
 
     const now = deps.clock().toISOString();
-    const next: Decision = edited?.success
-      ? {
-          ...current.decision,
-          text: edited.data.text,
-          body: parseRichText(edited.data.text),
-          previous: [
-            ...current.decision.previous,
-            { text: current.decision.text, changedAt: now, changedBy: actor.aadObjectId },
-          ],
-          updatedAt: now,
-        }
-      : { ...current.decision, status: 'undone', updatedAt: now };
+    const editedText = edited?.success ? edited.data.text : undefined;
+    const next: Decision =
+      editedText !== undefined
+        ? {
+            ...current.decision,
+            text: editedText,
+            body: parseRichText(editedText),
+            previous: [
+              ...current.decision.previous,
+              { text: current.decision.text, changedAt: now, changedBy: actor.aadObjectId },
+            ],
+            updatedAt: now,
+          }
+        : { ...current.decision, status: 'undone', updatedAt: now };
     let saved;
     try {
       saved = await deps.decisions.replace(next, current.etag);

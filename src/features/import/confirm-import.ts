@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { actorOf } from '../../bot/actor';
 import type { BotDeps } from '../../bot/bot-deps';
 import { turnLanguage } from '../../bot/turn-language';
+import { isAlteredCard } from '../../cards/altered-card';
 import { importCancelSchema, importConfirmSchema, renderImportPreview } from '../../cards/import-cards';
 import type { AdaptiveCardJson } from '../../cards/render-template';
 import { canManageRoster } from '../../domain/network';
@@ -31,7 +32,7 @@ export function createConfirmImport(deps: Deps, mode: 'confirm' | 'cancel') {
   return async (context: TurnContext, data: unknown): Promise<AdaptiveCardJson | string> => {
     const t = createTranslator(await turnLanguage(context, deps.networks));
     const ref = mode === 'confirm' ? importConfirmSchema.safeParse(data) : importCancelSchema.safeParse(data);
-    if (!ref.success) return t(mode === 'confirm' ? 'import.badDate' : 'card.stale');
+    if (!ref.success) return t(mode === 'confirm' && !isAlteredCard(ref) ? 'import.badDate' : 'card.stale');
     const pending = await deps.pendingImports.get(ref.data.importId);
     const actor = actorOf(context);
     if (!pending || pending.by !== actor?.aadObjectId) return t('import.gone');

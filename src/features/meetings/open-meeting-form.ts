@@ -17,7 +17,7 @@ export function createOpenMeetingForm(deps: Pick<BotDeps, 'networks' | 'meetings
     const { network } = access;
     if (data === undefined) return renderMeetingForm({ language, networkId: network.networkId });
 
-    const ref = meetingRefSchema.safeParse(data);
+    const ref = meetingRefSchema.strict().safeParse(data);
     if (!ref.success || ref.data.networkId !== network.networkId || !ref.data.meetingId)
       return t('card.stale');
     const found = await deps.meetings.get(network.networkId, ref.data.meetingId);

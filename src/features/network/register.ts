@@ -3,7 +3,9 @@ import type { Application } from '@microsoft/teams-ai';
 import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import type { CommandRouter } from '../../bot/command-router';
-import { NETWORK_VERBS } from '../../cards/network-setup-card';
+import { NETWORK_VERBS, networkRefSchema } from '../../cards/network-setup-card';
+import { turnLanguage } from '../../bot/turn-language';
+import { createTranslator } from '../../i18n/translator';
 import { createOpenSetup } from './open-setup';
 import { createSaveSetup } from './save-setup';
 
@@ -20,7 +22,12 @@ export function registerNetwork(app: Application, commands: CommandRouter, deps:
   commands.on('settings', createSendSetup(deps));
   const openSetup = createOpenSetup(deps);
   const saveSetup = createSaveSetup(deps);
-  app.adaptiveCards.actionExecute(NETWORK_VERBS.open, (context) => openSetup(context));
+  app.adaptiveCards.actionExecute<unknown>(NETWORK_VERBS.open, async (context, _state, data) =>
+    // The summary's button names its network, and nothing else.
+    networkRefSchema.strict().safeParse(data).success
+      ? openSetup(context)
+      : createTranslator(await turnLanguage(context, deps.networks))('card.stale'),
+  );
   app.adaptiveCards.actionExecute<unknown>(NETWORK_VERBS.save, (context, _state, data) =>
     saveSetup(context, data),
   );

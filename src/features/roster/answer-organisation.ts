@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../bot/bot-deps';
 import { conversationMembers } from '../../bot/conversation-members';
 import { turnLanguage } from '../../bot/turn-language';
+import { isAlteredCard } from '../../cards/altered-card';
 import { organisationSelfSchema } from '../../cards/organisation-cards';
 import { createTranslator } from '../../i18n/translator';
 import { activeNetwork } from './active-network';
@@ -12,7 +13,8 @@ export function createAnswerOrganisation(deps: Pick<BotDeps, 'networks' | 'roste
     const t = createTranslator(await turnLanguage(context, deps.networks));
     const network = await activeNetwork(context, deps);
     const parsed = organisationSelfSchema.safeParse(data);
-    if (!network || (parsed.success && parsed.data.networkId !== network.networkId)) return t('card.stale');
+    if (!network || isAlteredCard(parsed) || (parsed.success && parsed.data.networkId !== network.networkId))
+      return t('card.stale');
     if (!parsed.success) return t('organisation.required');
     const userId = context.activity.from.id;
     let saved = await deps.roster.setOrganisation(network.networkId, userId, parsed.data.organisation);

@@ -8,6 +8,7 @@ import { activityBodySchema } from './activity-body';
 import type { Clock } from '../domain/clock';
 import { DOWNLOAD_PATH, PERSON_DATA_PATH, type DownloadLinks } from './download-links';
 import type { InFlight } from './in-flight';
+import { createRefusalLog } from './refusal-log';
 import type { DownloadClaim } from './signed-link';
 
 export interface HttpServerDeps {
@@ -42,6 +43,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   // restify's bodyReader honours maxBodySize for JSON too; its typings only list it on bodyParser.
   const bodyOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
   server.use(restify.plugins.jsonBodyParser(bodyOptions));
+  const refused = createRefusalLog(deps.logger, deps.clock);
 
   // restify wants an async function here (or one taking `next`).
   server.post('/api/messages', async (req, res) =>
@@ -76,10 +78,8 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
         // botbuilder turns its own token failures into 401, but rethrows jsonwebtoken's (a bad signature, a
         // malformed token) and answers 500. With credentials set, nothing before the turn can fail but the token
         // check, so a failure before the turn started is an unauthenticated request.
-        if (status >= 500 && !turnStarted && deps.authenticated) {
-          deps.logger.warn('request refused: token not valid');
-          status = 401;
-        }
+        if (status >= 500 && !turnStarted && deps.authenticated) status = 401;
+        if (status === 401) refused(body);
         if (status >= 500) res.send(status, { error: 'internal error' });
         else if (status >= 400) res.send(status, { error: ERROR_BODIES[status] ?? 'request refused' });
         else if (body === undefined) res.send(status);

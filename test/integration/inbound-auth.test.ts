@@ -14,10 +14,14 @@ describe('inbound token validation', () => {
   const connector = new ConnectorStub();
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let counter = 0;
+  const consoleCalls: jest.SpyInstance[] = [];
+  const printed = () => consoleCalls.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+  const refusals = () => bot.logs.entries.filter((e) => String(e.msg).startsWith('request refused'));
 
   beforeAll(async () => {
-    // botbuilder prints every refused token to the console; the assertions below say what matters.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    // botbuilder must print nothing for a refused token (it printed the signing keys and a stack for each).
+    for (const method of ['error', 'warn', 'log', 'info'] as const)
+      consoleCalls.push(jest.spyOn(console, method).mockImplementation(() => undefined));
     await issuer.start();
     await connector.start();
     bot = await startTestBot({
@@ -77,5 +81,36 @@ describe('inbound token validation', () => {
     );
     expect(result).toEqual({ status: 401, stored: undefined });
     expect(connector.calls).toEqual([]);
+  });
+
+  it('logs each refusal in one line with its reason, no token, no key, and prints nothing to the console', async () => {
+    const before = refusals().length;
+    const printedBefore = printed();
+    const forged = issuer.token({ audience: BOT_ID, serviceUrl: connector.serviceUrl, forged: true });
+    const elsewhere = issuer.token({
+      audience: '99999999-2222-4333-8444-555555555555',
+      serviceUrl: connector.serviceUrl,
+    });
+    await install(`Bearer ${forged}`);
+    await install(`Bearer ${elsewhere}`);
+    await install('Bearer not-a-token');
+    const lines = refusals().slice(before);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(typeof line.reason).toBe('string');
+      const text = JSON.stringify(line);
+      for (const secret of [forged, elsewhere, ...forged.split('.'), ...elsewhere.split('.')])
+        expect(text).not.toContain(secret);
+      expect(text).not.toMatch(/BEGIN|PUBLIC KEY|"n":|"e":"AQAB"/);
+    }
+    expect(printed()).toBe(printedBefore);
+  });
+
+  it('logs at most 20 refusals a minute, however many come', async () => {
+    const before = refusals().length;
+    const forged = `Bearer ${issuer.token({ audience: BOT_ID, serviceUrl: connector.serviceUrl, forged: true })}`;
+    const answers = await Promise.all(Array.from({ length: 100 }, () => install(forged)));
+    expect(answers.every((a) => a.status === 401)).toBe(true);
+    expect(refusals().length - before).toBeLessThanOrEqual(20);
   });
 });

@@ -23,8 +23,12 @@ function guardCard(node: unknown): void {
 function guard(activity: Partial<Activity>): void {
   if (typeof activity.text === 'string') activity.text = withoutLinks(activity.text);
   for (const attachment of activity.attachments ?? []) guardCard(attachment.content);
-  // An Action.Execute answer: the card rides in the invoke response.
-  if (activity.type === 'invokeResponse') guardCard((activity.value as { body?: unknown } | undefined)?.body);
+  // An Action.Execute answer rides in the invoke response: a card, or a message as a plain string.
+  if (activity.type === 'invokeResponse') {
+    const body = (activity.value as { body?: { type?: unknown; value?: unknown } } | undefined)?.body;
+    if (body && typeof body.value === 'string') body.value = withoutLinks(body.value);
+    guardCard(body);
+  }
 }
 
 /**

@@ -35,7 +35,10 @@ const ERROR_BODIES: Record<number, string> = {
   400: 'bad request',
   401: 'unauthorized',
   403: 'forbidden',
+  404: 'not found',
   405: 'method not allowed',
+  413: 'too large',
+  415: 'unsupported media type',
 };
 
 export function createHttpServer(deps: HttpServerDeps): restify.Server {
@@ -44,13 +47,46 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   const bodyOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
   server.use(restify.plugins.jsonBodyParser(bodyOptions));
   const refused = createRefusalLog(deps.logger, deps.clock);
+  // restify answers what it refuses itself (a body it cannot parse or that is too large, an unknown route) with its
+  // parser's message, which echoes part of the request: the answer is a fixed body, the detail goes to the log.
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      _res: restify.Response,
+      err: Error & { statusCode?: number },
+      done: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      deps.logger.warn(
+        {
+          status,
+          method: req.method,
+          path: req.getPath(),
+          reason: err.name,
+          detail: err.message.slice(0, 200),
+        },
+        'request refused',
+      );
+      const body = { error: ERROR_BODIES[status] ?? (status >= 500 ? 'internal error' : 'request refused') };
+      Object.assign(err, { toJSON: () => body, toString: () => JSON.stringify(body), body });
+      done();
+    },
+  );
 
   // restify wants an async function here (or one taking `next`).
   server.post('/api/messages', async (req, res) =>
     requestContext.run({ requestId: randomUUID() }, async () => {
       const parsed = activityBodySchema.safeParse(req.body);
       if (!parsed.success) {
-        res.send(400, { error: 'bad request: the body is not a Bot Framework activity' });
+        deps.logger.warn(
+          {
+            status: 400,
+            detail: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+          },
+          'request refused: not a Bot Framework activity',
+        );
+        res.send(400, { error: ERROR_BODIES[400] });
         return;
       }
       await deps.inFlight.track(async () => {

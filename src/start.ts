@@ -140,6 +140,7 @@ export async function startBot(
     downloadFile: createDownloadFile(deps),
     clock,
     authenticated: Boolean(config.bot),
+    production: config.env === 'production',
   });
 
   try {

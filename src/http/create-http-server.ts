@@ -26,6 +26,8 @@ export interface HttpServerDeps {
   clock: Clock;
   /** Whether inbound requests must carry a valid Bot Framework token (bot credentials are set). */
   authenticated: boolean;
+  /** In production a service URL must be https (plain http is allowed on loopback for local runs and tests). */
+  production: boolean;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -47,6 +49,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   const bodyOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
   server.use(restify.plugins.jsonBodyParser(bodyOptions));
   const refused = createRefusalLog(deps.logger, deps.clock);
+  const activityBody = activityBodySchema({ production: deps.production });
   // restify answers what it refuses itself (a body it cannot parse or that is too large, an unknown route) with its
   // parser's message, which echoes part of the request: the answer is a fixed body, the detail goes to the log.
   server.on(
@@ -77,7 +80,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   // restify wants an async function here (or one taking `next`).
   server.post('/api/messages', async (req, res) =>
     requestContext.run({ requestId: randomUUID() }, async () => {
-      const parsed = activityBodySchema.safeParse(req.body);
+      const parsed = activityBody.safeParse(req.body);
       if (!parsed.success) {
         deps.logger.warn(
           {

@@ -1,7 +1,7 @@
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/storage/embedded-cosmos';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { TcpProxy } from '../helpers/tcp-proxy';
-import { teamsActivity } from '../helpers/teams-activity';
+import { cardAction, teamsActivity } from '../helpers/teams-activity';
 import { postActivity, startTestBot } from '../helpers/test-bot';
 
 type Bot = Awaited<ReturnType<typeof startTestBot>>;
@@ -93,6 +93,38 @@ describe('HTTP endpoints', () => {
       expect(String(lines[0]?.detail).length).toBeGreaterThan(0);
     },
   );
+
+  /** Recorded Teams payloads with one field of the wrong shape: each refused where it enters, nothing runs. */
+  const misshapen: [string, () => Record<string, unknown>][] = [
+    ['text an object', () => ({ ...message(), text: { toString: 'x' } })],
+    ['entities a string', () => ({ ...message(), entities: 'mention' })],
+    ['channelData a string', () => ({ ...message(), channelData: 'tenant' })],
+    ['serviceUrl a javascript: address', () => ({ ...message(), serviceUrl: 'javascript:alert(1)//' })],
+    [
+      'serviceUrl plain http away from loopback',
+      () => ({ ...message(), serviceUrl: 'http://smba.example/' }),
+    ],
+    ['an invoke whose value is a string', () => ({ ...invoke(), value: 'meeting.save' })],
+    ['a card action without replyToId', () => ({ ...invoke(), replyToId: undefined })],
+    [
+      'a card action whose data is a string',
+      () => ({ ...invoke(), value: { action: { type: 'Action.Execute', verb: 'x', data: 'y' } } }),
+    ],
+    ['the sender without an id', () => ({ ...message(), from: { name: 'Karin' } })],
+  ];
+  const message = () => teamsActivity('message-group-chat-mention', connector.serviceUrl);
+  const invoke = () => cardAction(connector.serviceUrl, 'meeting.save', { networkId: 'n' });
+
+  it.each(misshapen)('POST /api/messages with %s gets 400 and nothing runs', async (_label, body) => {
+    connector.reset();
+    const logged = bot.logs.entries.length;
+    const response = await postActivity(bot, body());
+    expect(response).toEqual({ status: 400, body: { error: 'bad request' } });
+    await bot.idle();
+    expect(connector.calls).toEqual([]);
+    const lines = bot.logs.entries.slice(logged);
+    expect(lines.map((e) => e.msg)).toEqual(['request refused: not a Bot Framework activity']);
+  });
 
   it('an unknown route gets a fixed body that does not echo the path', async () => {
     const response = await fetch(`${bot.url}/secret-path-<script>`);

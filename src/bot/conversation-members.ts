@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { AppError } from '../domain/app-error';
+import { withoutHiddenMarks } from '../domain/hidden-marks';
 import type { MemberInput } from '../storage/roster-repository';
 
 const PAGE_SIZE = 100;
@@ -21,7 +22,7 @@ export async function conversationMembers(context: TurnContext): Promise<MemberI
       members.push({
         userId: member.id,
         ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
-        name: member.name,
+        name: withoutHiddenMarks(member.name),
         ...(member.email ? { email: member.email } : {}),
       });
     }

@@ -1,3 +1,4 @@
+import { withoutHiddenMarks } from './hidden-marks';
 import type { Language } from './language';
 
 export type CommandName =
@@ -80,10 +81,9 @@ const ALIASES = COMMANDS.flatMap((command) =>
  */
 export function normaliseCommandText(text: string): string {
   return (
-    text
+    withoutHiddenMarks(text)
       .normalize('NFC')
       .replace(/<at>[^<]*<\/at>/gi, ' ')
-      .replace(/[\u200B-\u200D\uFEFF]/g, '')
       // Line breaks stay: a note or decision typed over several lines keeps its paragraphs and lists.
       .replace(/\r\n?/g, '\n')
       .replace(/[^\S\n]+/g, ' ')

@@ -5,6 +5,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { activityBodySchema } from './activity-body';
+import { deepWithoutHiddenMarks } from '../domain/hidden-marks';
 import type { Clock } from '../domain/clock';
 import { DOWNLOAD_PATH, PERSON_DATA_PATH, type DownloadLinks } from './download-links';
 import type { InFlight } from './in-flight';
@@ -92,6 +93,8 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
         res.send(400, { error: ERROR_BODIES[400] });
         return;
       }
+      // Text enters here (messages, card data, names Teams sends): without the marks that could rearrange a line.
+      req.body = deepWithoutHiddenMarks(req.body as unknown);
       await deps.inFlight.track(async () => {
         let status = 200;
         let body: unknown;

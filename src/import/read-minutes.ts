@@ -1,3 +1,4 @@
+import { withoutHiddenMarks } from '../domain/hidden-marks';
 import { decisionSentences } from '../domain/decision-sentences';
 import { parseRichText } from '../domain/rich-text';
 import { readAttendance } from './attendance-reader';
@@ -70,7 +71,7 @@ const DIGITAL = /\b(?:digitalt möte|via teams|teams-möte|digital meeting|teams
  */
 export function readMinutes(text: string, options: { zone?: string } = {}): ImportedMinutes {
   const zone = options.zone ?? 'Europe/Stockholm';
-  const lines = minutesLines(text);
+  const lines = minutesLines(withoutHiddenMarks(text));
   const warnings: string[] = [];
   const attendance = readAttendance(lines, warnings);
   const head = lines

@@ -85,6 +85,12 @@ export const configSchema = z
           message: "not allowed when NODE_ENV=production: tokens must be checked against Microsoft's keys",
         });
     }
+    if (production && env.PUBLIC_BASE_URL !== undefined && !env.PUBLIC_BASE_URL.startsWith('https://'))
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PUBLIC_BASE_URL'],
+        message: 'must be the https address Teams users reach the bot at when NODE_ENV=production',
+      });
     if (production && env.IMPORT_LOOPBACK_DOWNLOADS)
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -7,7 +7,7 @@ import type { AppConfig } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createAgendaPublisher } from './features/meetings/agenda-publisher';
 import { createProactiveAgendaPoster } from './features/meetings/proactive-agenda-poster';
-import { createHttpServer } from './http/create-http-server';
+import { type ConnectionLimits, createHttpServer } from './http/create-http-server';
 import { createDownloadLinks } from './http/download-links';
 import { createDownloadFile } from './features/download-file';
 import { createMeetingRetention } from './storage/meeting-retention';
@@ -51,7 +51,7 @@ const REMINDER_CLAIM_LEASE_MS = 5 * 60_000;
 /** Composition root: config -> storage -> app -> server. Used by index.ts and by the integration tests. */
 export async function startBot(
   config: AppConfig,
-  options: { logger: Logger; clock?: Clock },
+  options: { logger: Logger; clock?: Clock; connectionLimits?: ConnectionLimits },
 ): Promise<RunningBot> {
   const { logger } = options;
   const cosmos = await openCosmos(config.cosmos, logger);
@@ -141,6 +141,7 @@ export async function startBot(
     clock,
     authenticated: Boolean(config.bot),
     production: config.env === 'production',
+    ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
   });
 
   try {

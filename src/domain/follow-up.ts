@@ -1,6 +1,6 @@
 import { parseItemAndText, type SubItemsOf } from './decision';
 import { foldName } from './names';
-import { addDays, type LocalDate } from './when/local-date';
+import { addDays, isoDate, todayIn, type LocalDate } from './when/local-date';
 import { parseWhen, type WhenResult } from './when/parse-when';
 
 /**
@@ -64,6 +64,14 @@ export interface FollowUp {
 
 export const FOLLOW_UP_TEXT_MAX = 1000;
 
+/** A deadline further ahead than this is a typo (2206 for 2026), not a plan. */
+export const DUE_YEARS_MAX = 10;
+
+/** Whether `due` (yyyy-mm-dd) is more than DUE_YEARS_MAX years after `today`. */
+export const isDueTooFar = (due: string, today: LocalDate): boolean =>
+  // As text, so 29 February ten years on (no such day) still compares.
+  due > `${today.year + DUE_YEARS_MAX}${isoDate(today).slice(4)}`;
+
 /** What the owner may be matched against when no one is @mentioned. */
 export interface OwnerCandidates {
   members: { userId: string; aadObjectId?: string; name: string; organisation?: string; guest?: true }[];
@@ -80,6 +88,7 @@ export type ParsedFollowUp = {
 export type FollowUpProblem =
   | { problem: 'noOwner' }
   | { problem: 'empty' | 'tooLong' | 'badItem' }
+  | { problem: 'tooFar'; due: LocalDate }
   | { problem: 'badDate'; dateText: string; when: Extract<WhenResult, { ok: false }> };
 
 const DEADLINE = /\s(?:senast|by|deadline)\s+(?:den\s+|the\s+)?(\S.*)$/i;
@@ -180,6 +189,7 @@ export function parseFollowUp(
     if (!when.ok) return { problem: 'badDate', dateText, when };
     // "senast vecka 49": the Friday of that week, the end of a working week.
     due = when.when.kind === 'day' ? when.when.date : addDays(when.when.first, 4);
+    if (isDueTooFar(isoDate(due), todayIn(context.zone, context.now).date)) return { problem: 'tooFar', due };
     rest = ` ${rest}`.slice(0, deadline.index).trim();
   }
   const text = rest.trim();

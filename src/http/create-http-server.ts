@@ -29,9 +29,29 @@ export interface HttpServerDeps {
   authenticated: boolean;
   /** In production a service URL must be https (plain http is allowed on loopback for local runs and tests). */
   production: boolean;
+  limits?: ConnectionLimits;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * How long a client may take, and how many may be connected at once. Teams sends a whole request at once; a client
+ * that trickles its headers or body is closed rather than holding a socket (and memory) open.
+ */
+export interface ConnectionLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** How often Node checks the two above; they are exceeded by at most this much. */
+  checkEveryMs: number;
+  maxConnections: number;
+}
+
+export const CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  checkEveryMs: 1_000,
+  maxConnections: 2_000,
+};
 
 /** Short, fixed bodies for failures: nothing from an exception ever reaches an HTTP response. */
 const ERROR_BODIES: Record<number, string> = {
@@ -46,6 +66,14 @@ const ERROR_BODIES: Record<number, string> = {
 
 export function createHttpServer(deps: HttpServerDeps): restify.Server {
   const server = restify.createServer({ name: 'anteckna', handleUncaughtExceptions: false });
+  const limits = deps.limits ?? CONNECTION_LIMITS;
+  Object.assign(server.server, {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Read when the server starts listening (Node's own default checks every 30 s).
+    connectionsCheckingInterval: limits.checkEveryMs,
+    maxConnections: limits.maxConnections,
+  });
   // restify's bodyReader honours maxBodySize for JSON too; its typings only list it on bodyParser.
   const bodyOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
   server.use(restify.plugins.jsonBodyParser(bodyOptions));

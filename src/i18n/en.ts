@@ -250,6 +250,9 @@ export const en: Record<MessageKey, string> = {
   'followUp.empty': 'Write what is to be done, for example: action @Sara send out the information by 30 May',
   'followUp.tooLong': 'A follow-up can be at most 1000 characters.',
   'followUp.badItem': 'The agenda has items 1–{count}. Write for example: action item 2 @Sara …',
+  'followUp.tooFar':
+    'The deadline {date} is more than {years} years ahead. Give a nearer date; nothing was saved.',
+  'followUp.dueTooFar': 'That date is more than {years} years ahead. Choose a nearer one.',
   'followUp.badDate': 'The due date could not be used.',
   'followUp.ownerOnly':
     'Only its owner ({owner}) and the chairs or secretary ({names}) can change this follow-up.',

@@ -253,6 +253,9 @@ export const sv = {
     'Skriv vad som ska göras, till exempel: uppgift @Sara skickar ut information senast 30 maj',
   'followUp.tooLong': 'En uppgift får vara högst 1000 tecken.',
   'followUp.badItem': 'Dagordningen har punkterna 1–{count}. Skriv till exempel: uppgift punkt 2 @Sara …',
+  'followUp.tooFar':
+    'Slutdatumet {date} ligger mer än {years} år fram. Skriv ett närmare datum; inget sparades.',
+  'followUp.dueTooFar': 'Det datumet ligger mer än {years} år fram. Välj ett närmare.',
   'followUp.badDate': 'Slutdatumet gick inte att använda.',
   'followUp.ownerOnly':
     'Bara den ansvariga ({owner}) och ordförande eller sekreterare ({names}) kan ändra uppgiften.',

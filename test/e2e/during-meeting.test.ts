@@ -92,7 +92,7 @@ describe('during the meeting in Agents Playground', () => {
       await decision.waitFor({ timeout: 15_000 });
       await expect(decision.innerText()).resolves.toContain('The network supports the assignment.');
 
-      await karin.send('action @[Johan Berg] item 2 sends out the information by 31 December 2099', {
+      await karin.send('action @[Johan Berg] item 2 sends out the information by 31 December 2035', {
         mentionBot: 'Anteckna',
       });
       const followUp = karin.cardsWithText('sends out the information').last();
@@ -100,7 +100,7 @@ describe('during the meeting in Agents Playground', () => {
       await expect(followUp.innerText()).resolves.toMatch(
         /Follow-up · item 2: Close-to-home care[\s\S]*Johan Berg/,
       );
-      await expect(followUp.innerText()).resolves.toContain('Thursday 31 December 2099');
+      await expect(followUp.innerText()).resolves.toContain('Monday 31 December 2035');
       // The owner came from the mention itself, not from matching the name.
       expect((await bot.deps.followUps.listOpen(NETWORK_ID)).map((f) => f.owner)).toEqual([
         expect.objectContaining({ kind: 'member', name: 'Johan Berg', userId: 'user-id-1' }),
@@ -121,7 +121,7 @@ describe('during the meeting in Agents Playground', () => {
           /^Attendance, December meeting\s*\nPRESENT\s*\n[\s\S]*Johan Berg\s*\nKarin Ek\s*\nGUESTS\s*\nnone\s*\nNOT PRESENT\s*\n/,
         );
 
-        const line = '**Johan Berg**: sends out the information (due Thursday 31 December 2099, item 2)';
+        const line = '**Johan Berg**: sends out the information (due Monday 31 December 2035, item 2)';
         await karin.send('follow-ups', { mentionBot: 'Anteckna' });
         await latest(karin, 'Open follow-ups');
         await karin.page.getByText(line.replace(/\*\*/g, '')).first().waitFor({ timeout: 15_000 });
@@ -150,7 +150,7 @@ describe('during the meeting in Agents Playground', () => {
       expect(text).toContain('Draft, version 1');
       expect(text).toMatch(/PRESENT[\s\S]*Johan Berg[\s\S]*Karin Ek/);
       expect(text).toContain('The network supports the assignment.');
-      expect(text).toContain('Johan Berg: sends out the information, by 31 December 2099');
+      expect(text).toContain('Johan Berg: sends out the information, by 31 December 2035');
       await expect(card.getByRole('button', { name: en['minutes.approve'] }).count()).resolves.toBe(1);
 
       // As rendered: a screenshot of the card, and its heading lines each on a line of their own, above what they head.
@@ -258,13 +258,13 @@ describe('during the meeting in Agents Playground', () => {
         const [followUp] = await bot.deps.followUps.listOpen(NETWORK_ID);
         const dueAt = Date.parse(followUp?.reminders?.nextAt ?? '');
         expect(Number.isNaN(dueAt)).toBe(false);
-        // Jump to a minute after the reminder falls due (a working-day morning before 31 December 2099).
+        // Jump to a minute after the reminder falls due (a working-day morning before 31 December 2035).
         clockOffsetMs = dueAt + 60_000 - Date.now();
         await bot.scheduler.tick();
         // Johan's Playground installed the bot in his personal chat when it opened: the reminder comes 1:1.
         await johan.openChat('Personal Chat');
         const reminder = johan
-          .cardsWithText(en['reminder.before'].replace('{date}', 'Thursday 31 December 2099'))
+          .cardsWithText(en['reminder.before'].replace('{date}', 'Monday 31 December 2035'))
           .last();
         await reminder.waitFor({ timeout: 15_000 });
         await reminder.getByRole('button', { name: en['followUp.markDone'] }).click();

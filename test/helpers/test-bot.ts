@@ -4,6 +4,7 @@ import { readConfig } from '../../src/config';
 import { loggerOptions } from '../../src/logger';
 import type { Clock } from '../../src/domain/clock';
 import { startBot, type RunningBot } from '../../src/start';
+import type { ConnectionLimits } from '../../src/http/create-http-server';
 
 export interface CapturedLogs {
   logger: Logger;
@@ -27,6 +28,7 @@ export async function startTestBot(
   env: Record<string, string> = {},
   logs: CapturedLogs = captureLogs(),
   clock?: Clock,
+  extra: { connectionLimits?: ConnectionLimits } = {},
 ): Promise<RunningBot & { logs: CapturedLogs }> {
   const config = readConfig({
     NODE_ENV: 'test',
@@ -37,7 +39,7 @@ export async function startTestBot(
     SCHEDULER_INTERVAL_MS: '0',
     ...env,
   });
-  const bot = await startBot(config, { logger: logs.logger, ...(clock ? { clock } : {}) });
+  const bot = await startBot(config, { logger: logs.logger, ...(clock ? { clock } : {}), ...extra });
   return Object.assign(bot, { logs });
 }
 

@@ -79,7 +79,7 @@ describe('the record stays open until the minutes are done', () => {
     expect((await say('anteckning punkt 2 Sara berättar om arbetet i Kungälv.', JOHAN)).text).toBe(
       `Anteckningen är sparad under punkt 2: Nära vård. (${named})`,
     );
-    const followUp = await say('uppgift punkt 2 Kungälv skickar underlaget senast 31 december 2099', JOHAN);
+    const followUp = await say('uppgift punkt 2 Kungälv skickar underlaget senast 31 december 2035', JOHAN);
     // The follow-up card names its meeting and day in its facts.
     expect(cardTexts(attachmentCard(followUp))).toContain(
       `Nätverksmöte november, ${DateTime.fromObject(meeting.date).setLocale('sv-SE').toFormat('cccc d MMMM yyyy')}`,
@@ -108,7 +108,7 @@ describe('the record stays open until the minutes are done', () => {
     expect(text).toContain('\nNätverket ställer sig bakom uppdraget.\n');
     expect(text).toContain('\nNätverket nominerar Kungälv till styrgruppen.\n');
     expect(text).toContain('Sara berättar om arbetet i Kungälv.');
-    expect(text).toContain('- Kungälv: skickar underlaget, senast 31 december 2099');
+    expect(text).toContain('- Kungälv: skickar underlaget, senast 31 december 2035');
     expect(text).toMatch(/NÄRVARANDE[\s\S]*Anders Holm[\s\S]*EJ NÄRVARANDE/);
     expect(text.slice(text.indexOf('EJ NÄRVARANDE'))).not.toContain('Anders Holm');
   });

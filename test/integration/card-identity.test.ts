@@ -65,7 +65,7 @@ describe('card data never carries identity or role', () => {
       await say('starta möte');
       await say('beslut Nätverket ställer sig bakom uppdraget.');
       const card = attachmentCard(
-        await say('uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2099'),
+        await say('uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2035'),
       );
       const done = (card as { actions: { verb?: string; data?: Record<string, unknown> }[] }).actions.find(
         (a) => a.verb === 'followUp.done',
@@ -113,7 +113,7 @@ function filledIn(input: Record<string, unknown>): string {
     return first?.value ?? 'x';
   }
   if (input.type === 'Input.Toggle') return typeof input.valueOn === 'string' ? input.valueOn : 'true';
-  if (input.type === 'Input.Date') return '2099-12-30';
+  if (input.type === 'Input.Date') return '2035-12-30';
   if (input.type === 'Input.Time') return '09:00';
   if (input.type === 'Input.Number') return '1';
   return typeof input.value === 'string' && input.value ? input.value : 'Nätverket tackar för informationen.';
@@ -198,7 +198,7 @@ describe('card data with a field added', () => {
       'starta möte',
       'beslut Nätverket ställer sig bakom uppdraget.',
       'anteckning',
-      'uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2099',
+      'uppgift <at>Sara Lind</at> skickar ut enkäten senast 31 december 2035',
       'närvaro',
       'påminnelser',
       'organisationer',

@@ -45,7 +45,7 @@ describe('follow-ups', () => {
     );
     await say('starta möte');
     const reply = await say(
-      'uppgift <at>Sara Lind</at> punkt 2 skickar ut information separat i ett mejl senast 31 december 2099',
+      'uppgift <at>Sara Lind</at> punkt 2 skickar ut information separat i ett mejl senast 31 december 2035',
     );
     const card = attachmentCard(reply);
     expect(cardProblems(card ?? {})).toEqual([]);
@@ -53,7 +53,7 @@ describe('follow-ups', () => {
       expect.arrayContaining([
         'Uppgift · punkt 2: Nära vård',
         '<at>Sara Lind</at>: skickar ut information separat i ett mejl',
-        'torsdag 31 december 2099',
+        'måndag 31 december 2035',
         'Klar',
         'Ändra datum',
         'Ge till någon annan',
@@ -75,7 +75,7 @@ describe('follow-ups', () => {
           organisation: 'GR',
         },
         text: 'skickar ut information separat i ett mejl',
-        due: '2099-12-31',
+        due: '2035-12-31',
         status: 'open',
         createdBy: KARIN.aadObjectId,
       }),
@@ -86,9 +86,9 @@ describe('follow-ups', () => {
     await say('starta möte');
     await say('punkt 1');
     await say('uppgift Kungälv tar med sig frågan');
-    await say('action Johan Berg reports back by 2099-06-30', JOHAN);
+    await say('action Johan Berg reports back by 2035-06-30', JOHAN);
     expect((await stored()).map((f) => [f.owner.name, f.owner.kind, f.item, f.text, f.due])).toEqual([
-      ['Johan Berg', 'member', 1, 'reports back', '2099-06-30'],
+      ['Johan Berg', 'member', 1, 'reports back', '2035-06-30'],
       ['Kungälv', 'organisation', 1, 'tar med sig frågan', undefined],
     ]);
   });
@@ -101,6 +101,16 @@ describe('follow-ups', () => {
     expect((await say('uppgift Okänd Person gör något')).text).toBe(sv['followUp.noOwner']);
     expect((await say('uppgift Kungälv svarar senast 1 januari 2020')).text).toMatch(
       /^Slutdatumet gick inte att använda\. .*2020/,
+    );
+    // More than ten years ahead is a typo, not a plan.
+    expect((await say('uppgift Kungälv svarar senast 1 januari 2045')).text).toBe(
+      'Slutdatumet söndag 1 januari 2045 ligger mer än 10 år fram. Skriv ett närmare datum; inget sparades.',
+    );
+    // "i går" is read as "igår": the same day, the same answer.
+    const yesterday = (await say('uppgift Kungälv svarar senast igår')).text;
+    expect(yesterday).toMatch(/^Slutdatumet gick inte att använda\. ”igår” .* har redan varit\.$/);
+    expect((await say('uppgift Kungälv svarar senast i går')).text).toBe(
+      String(yesterday).replace('”igår”', '”i går”'),
     );
     expect((await say('uppgift punkt 7 Kungälv svarar')).text).toBe(
       'Dagordningen har punkterna 1–2. Skriv till exempel: uppgift punkt 2 @Sara …',
@@ -139,31 +149,34 @@ describe('follow-ups', () => {
 
   it("lets the owning organisation's member change the date, not into the past", async () => {
     await say('starta möte');
-    const ref = refOf(attachmentCard(await say('uppgift Kungälv svarar senast 31 december 2099')));
+    const ref = refOf(attachmentCard(await say('uppgift Kungälv svarar senast 31 december 2035')));
     expect(
       cardTexts((await press('followUp.postpone', { ...ref, due: '2020-01-01' }, ANDERS)).value),
     ).toContain(sv['followUp.duePast']);
-    const moved = await press('followUp.postpone', { ...ref, due: '2099-01-15' }, ANDERS);
-    expect(cardTexts(moved.value)).toContain('torsdag 15 januari 2099');
+    expect(
+      cardTexts((await press('followUp.postpone', { ...ref, due: '2045-01-01' }, ANDERS)).value),
+    ).toContain('Det datumet ligger mer än 10 år fram. Välj ett närmare.');
+    const moved = await press('followUp.postpone', { ...ref, due: '2035-01-15' }, ANDERS);
+    expect(cardTexts(moved.value)).toContain('måndag 15 januari 2035');
     expect((await stored())[0]).toMatchObject({
-      due: '2099-01-15',
-      changes: [{ kind: 'postponed', by: ANDERS.aadObjectId, from: '2099-12-31' }],
+      due: '2035-01-15',
+      changes: [{ kind: 'postponed', by: ANDERS.aadObjectId, from: '2035-12-31' }],
     });
   });
 
   it('reassigns to another member, who is @mentioned; of two changes of the same version one wins', async () => {
     await say('starta möte');
-    const ref = refOf(attachmentCard(await say('uppgift Kungälv svarar senast 31 december 2099')));
+    const ref = refOf(attachmentCard(await say('uppgift Kungälv svarar senast 31 december 2035')));
     suite.connector.reset();
     const [a, b] = await Promise.all([
       press('followUp.reassign', { ...ref, owner: `member:${SARA.id}` }, KARIN),
-      press('followUp.postpone', { ...ref, due: '2099-02-01' }, JOHAN),
+      press('followUp.postpone', { ...ref, due: '2035-02-01' }, JOHAN),
     ]);
     const losers = [a, b].filter((body) => cardTexts(body.value).includes(sv['followUp.conflict']));
     expect(losers).toHaveLength(1);
     const [saved] = await stored();
     if (losers[0] === b) {
-      expect(saved).toMatchObject({ owner: { kind: 'member', userId: SARA.id }, due: '2099-12-31' });
+      expect(saved).toMatchObject({ owner: { kind: 'member', userId: SARA.id }, due: '2035-12-31' });
       const told = suite.connector.sent.find((activity) =>
         String(activity.text).includes('du har fått uppgiften'),
       );
@@ -172,7 +185,7 @@ describe('follow-ups', () => {
         entities: [{ type: 'mention', mentioned: { id: SARA.id } }],
       });
     } else {
-      expect(saved).toMatchObject({ owner: { kind: 'organisation', name: 'Kungälv' }, due: '2099-02-01' });
+      expect(saved).toMatchObject({ owner: { kind: 'organisation', name: 'Kungälv' }, due: '2035-02-01' });
     }
     const latest = await suite.bot.deps.followUps.get(network.networkId, ref.followUpId ?? '');
     const unknown = await press('followUp.reassign', {
@@ -185,7 +198,7 @@ describe('follow-ups', () => {
 
   it("lists open follow-ups: all for chairs, your own (or your organisation's) for others", async () => {
     await say('starta möte');
-    await say('uppgift <at>Sara Lind</at> skickar ut information senast 31 december 2099');
+    await say('uppgift <at>Sara Lind</at> skickar ut information senast 31 december 2035');
     await say('uppgift Kungälv tar med sig frågan');
     const closed = refOf(attachmentCard(await say('uppgift <at>Anders Holm</at> klar redan')));
     await press('followUp.done', closed, ANDERS);
@@ -193,7 +206,7 @@ describe('follow-ups', () => {
       [
         '**Öppna uppgifter**',
         '',
-        '- **Sara Lind**: skickar ut information (senast torsdag 31 december 2099)',
+        '- **Sara Lind**: skickar ut information (senast måndag 31 december 2035)',
         '- **Kungälv**: tar med sig frågan (inget datum)',
       ].join('\n'),
     );
@@ -201,7 +214,7 @@ describe('follow-ups', () => {
       [
         '**Dina öppna uppgifter**',
         '',
-        '- **Sara Lind**: skickar ut information (senast torsdag 31 december 2099)',
+        '- **Sara Lind**: skickar ut information (senast måndag 31 december 2035)',
       ].join('\n'),
     );
     expect((await say('follow-ups', ANDERS)).text).toBe(
@@ -214,7 +227,7 @@ describe('follow-ups', () => {
   it('never turns typed text into a link: Markdown and HTML links are broken up in cards and messages', async () => {
     await say('starta möte');
     const typed = 'läser [avtalet](https://evil.example/x) och <a href="https://evil.example">detta</a>';
-    const card = attachmentCard(await say(`uppgift <at>Sara Lind</at> ${typed} senast 31 december 2099`));
+    const card = attachmentCard(await say(`uppgift <at>Sara Lind</at> ${typed} senast 31 december 2035`));
     const shown = cardTexts(card).join('\n');
     expect(shown).toContain('<at>Sara Lind</at>: läser [avtalet]');
     expect(shown).not.toMatch(/\]\s*\(|<a[\s>]/i);

@@ -63,7 +63,7 @@ describe('minutes after the meeting', () => {
     await press('attendance.checkIn', { networkId: network.networkId, meetingId }, KARIN);
     await say('beslut punkt 1 Nätverket ställer sig bakom uppdraget.');
     await say('anteckning punkt 1 Lena informerar om läget.');
-    await say('uppgift punkt 2 Kungälv återkommer senast 31 december 2099');
+    await say('uppgift punkt 2 Kungälv återkommer senast 31 december 2035');
   });
 
   it('offers a draft when the meeting ends; its files download through signed links only', async () => {
@@ -97,7 +97,7 @@ describe('minutes after the meeting', () => {
     after('NÄRVARANDE', 'Nätverket', '- Sara Lind, Kungälv', 'Ale', '- Karin Ek');
     after('1. Aktuellt läge (bilder finns)', 'Lena Holmlund', 'Lena informerar om läget.', 'Beslut');
     after('Vid anteckningarna,', 'Johan Berg');
-    expect(body).toContain('- Kungälv: återkommer, senast 31 december 2099');
+    expect(body).toContain('- Kungälv: återkommer, senast 31 december 2035');
     expect(decisionsOf(card)).toEqual([['Beslut', 'Nätverket ställer sig bakom uppdraget.']]);
 
     const word = await fetch(link(card, 'Word (.docx)'));

@@ -131,8 +131,8 @@ describe('what a new user ran into', () => {
       await deps().meetings.create(meeting);
       const inChat = chatMember(suite, () => chat);
       await inChat.say('starta möte');
-      await inChat.say('uppgift <at>Sara Lind</at> skickar underlaget senast 31 december 2099');
-      await inChat.say('uppgift <at>Anders Holm</at> bokar lokal senast 30 december 2099');
+      await inChat.say('uppgift <at>Sara Lind</at> skickar underlaget senast 31 december 2035');
+      await inChat.say('uppgift <at>Anders Holm</at> bokar lokal senast 30 december 2035');
     }
     const personal = chatMember(suite, () => ({
       conversation: { conversationType: 'personal', tenantId: 't', id: `a:personal-sara-${counter}` },

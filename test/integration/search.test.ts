@@ -134,7 +134,7 @@ describe('search and erasure', () => {
       chairs: KARIN.aadObjectId,
     });
     await suite.bot.deps.meetings.create(heldMeeting(chat.current.networkId, 2, 'Nätverksmöte', true));
-    await say('uppgift <at>Anders Holm</at> punkt 1 skickar budgetunderlaget senast 31 december 2099');
+    await say('uppgift <at>Anders Holm</at> punkt 1 skickar budgetunderlaget senast 31 december 2035');
     expect(cardTexts(attachmentCard(await say('sök Anders'))).join(' ')).toContain('budgetunderlaget');
     await suite.bot.deps.personData.erase(
       { aadObjectId: ANDERS.aadObjectId, userId: ANDERS.id },

@@ -87,6 +87,24 @@ describe('readConfig', () => {
     expect(config.graphBaseUrl).toBe('https://graph.microsoft.com');
   });
 
+  it('refuses a PUBLIC_BASE_URL that is not https in production, and says so', () => {
+    const production = {
+      NODE_ENV: 'production',
+      BOT_ID: '11111111-2222-3333-4444-555555555555',
+      BOT_TYPE: 'UserAssignedMSI',
+      BOT_TENANT_ID: '66666666-7777-8888-9999-000000000000',
+      COSMOS_ENDPOINT: 'https://anteckna.documents.azure.com:443/',
+      DOWNLOAD_SIGNING_KEY: 's'.repeat(44),
+      ALLOWED_TENANT_IDS: '66666666-7777-8888-9999-000000000000',
+    };
+    expect(() =>
+      readConfig({ ...production, PUBLIC_BASE_URL: 'http://anteckna-bot.azurewebsites.net/' }),
+    ).toThrow(/PUBLIC_BASE_URL: must be the https address/);
+    expect(readConfig({ PUBLIC_BASE_URL: 'http://localhost:3978/' }).publicBaseUrl).toBe(
+      'http://localhost:3978',
+    );
+  });
+
   it('allows trusting a self-signed certificate only for a local emulator outside production', () => {
     expect(
       readConfig({ COSMOS_ENDPOINT: 'https://localhost:8081/', COSMOS_TRUST_SELF_SIGNED: 'true' }).cosmos,

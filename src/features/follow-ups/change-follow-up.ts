@@ -11,7 +11,14 @@ import {
   renderFollowUpCard,
 } from '../../cards/follow-up-card';
 import type { AdaptiveCardJson } from '../../cards/render-template';
-import { mayChangeFollowUp, type FollowUp, type FollowUpOwner, memberOwner } from '../../domain/follow-up';
+import {
+  DUE_YEARS_MAX,
+  isDueTooFar,
+  mayChangeFollowUp,
+  type FollowUp,
+  type FollowUpOwner,
+  memberOwner,
+} from '../../domain/follow-up';
 import { canManageRoster, rosterKeepers } from '../../domain/network';
 import { scheduleReminders } from '../../domain/reminders/follow-up-reminders';
 import { reminderPolicyOf } from '../../domain/reminders/reminder-policy';
@@ -115,6 +122,8 @@ export function createChangeFollowUp(
     const now = nowDate.toISOString();
     if (change.due !== undefined && change.due < isoDate(todayIn(timeZone, nowDate).date))
       return card(current.followUp, t('followUp.duePast'));
+    if (change.due !== undefined && isDueTooFar(change.due, todayIn(timeZone, nowDate).date))
+      return card(current.followUp, t('followUp.dueTooFar', { years: DUE_YEARS_MAX }));
     const owner = change.owner !== undefined ? newOwner(change.owner, roster) : undefined;
     if (change.owner !== undefined && !owner) return card(current.followUp, t('followUp.unknownOwner'));
     const by = actor?.aadObjectId ?? userId;

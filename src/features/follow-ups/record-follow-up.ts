@@ -8,9 +8,9 @@ import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { renderFollowUpCard } from '../../cards/follow-up-card';
 import { subItemsOf } from '../../domain/decision';
-import { parseFollowUp, type FollowUpOwner } from '../../domain/follow-up';
+import { DUE_YEARS_MAX, parseFollowUp, type FollowUpOwner } from '../../domain/follow-up';
 import { isoDate } from '../../domain/when/local-date';
-import { whenProblemText } from '../../i18n/format-when';
+import { formatDay, whenProblemText } from '../../i18n/format-when';
 import { runningMeeting } from '../decisions/running-meeting';
 import { oncePerActivity } from '../decisions/once-per-activity';
 import { ownerCandidates } from './owner-candidates';
@@ -57,7 +57,9 @@ export function createRecordFollowUp(
           ? `${t('followUp.badDate')} ${whenProblemText(parsed.when, parsed.dateText, language, t)}`
           : parsed.problem === 'badItem'
             ? t('followUp.badItem', { count: meeting.items.length })
-            : t(`followUp.${parsed.problem}`);
+            : parsed.problem === 'tooFar'
+              ? t('followUp.tooFar', { date: formatDay(parsed.due, language), years: DUE_YEARS_MAX })
+              : t(`followUp.${parsed.problem}`);
       await context.sendActivity(answer);
       return;
     }

@@ -38,6 +38,7 @@ var containers = [
   { name: 'networks', partitionKey: '/networkId' }
   { name: 'meetings', partitionKey: '/meetingId' }
   { name: 'followUps', partitionKey: '/networkId' }
+  { name: 'leases', partitionKey: '/id' }
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -19,6 +19,8 @@ import { createOverdueDigestTask } from './scheduler/overdue-digests';
 import { createChatHistory } from './bot/chat-history';
 import { createGraphToken } from './bot/graph-token';
 import { createProactiveSender } from './bot/proactive-sender';
+import { createTenantSendLeases } from './bot/tenant-send-leases';
+import { createTenantLeaseRepository } from './storage/tenant-lease-repository';
 import { SendGate } from './bot/send-gate';
 import { createTeamsReminderDelivery } from './features/follow-ups/teams-reminder-delivery';
 import { InFlight } from './http/in-flight';
@@ -75,10 +77,16 @@ export async function startBot(
     ...(config.allowedTenantIds ? { allowedTenantIds: config.allowedTenantIds } : {}),
   });
   const instanceId = randomUUID();
+  const leases = createTenantSendLeases({
+    leases: createTenantLeaseRepository(cosmos.containers.leases),
+    instanceId,
+    logger,
+  });
   const sender = createProactiveSender({
     adapter,
     botAppId: config.bot?.appId ?? '',
     gate: new SendGate(config.sendRates),
+    leases,
     logger,
     timeoutMs: config.sendTimeoutMs,
   });
@@ -88,7 +96,7 @@ export async function startBot(
     timeoutMs: config.sendTimeoutMs,
     logger,
   });
-  const delivery = createTeamsReminderDelivery({ bot: deps, sender, history, logger });
+  const delivery = createTeamsReminderDelivery({ bot: deps, sender, history, leases, logger });
   const scheduler = createScheduler({
     clock,
     intervalMs: config.schedulerIntervalMs,
@@ -170,6 +178,7 @@ export async function startBot(
 
   const close = async (): Promise<void> => {
     await scheduler.stop();
+    await leases.releaseAll();
     const http = server.server;
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ConversationReferenceData } from '../domain/conversation';
 import { toConversationReference } from './conversation-reference';
 import type { SendGate } from './send-gate';
+import type { TenantSendLeases } from './tenant-send-leases';
 import { ownRetriesAndTimeout } from './botbuilder-internals';
 import { retryAfterMs, teamsStatusOf } from './teams-status';
 
@@ -59,6 +60,8 @@ export function createProactiveSender(deps: {
   adapter: TeamsAdapter;
   botAppId: string;
   gate: SendGate;
+  /** One instance at a time per tenant (see tenant-send-leases); without, this instance's gate alone paces. */
+  leases?: TenantSendLeases;
   logger: Logger;
   timeoutMs: number;
   attempts?: number;
@@ -75,6 +78,7 @@ export function createProactiveSender(deps: {
     const tenant = target.tenantId ?? '';
     for (let attempt = 1; ; attempt += 1) {
       await deps.gate.take(tenant, target.conversationId);
+      await deps.leases?.hold(tenant);
       if (stillWanted && !(await stillWanted())) return { ok: false, result: { status: 'abandoned' } };
       const answered = await deps.gate.admit(tenant, target.conversationId);
       try {

@@ -68,6 +68,7 @@ export function createReminderTask(deps: {
             for (const found of group) await defer(found, network, now);
             return undefined;
           }
+          if (deps.delivery.maySend && !(await deps.delivery.maySend(network))) return undefined;
           const won = await claimAll(group, now);
           claimed = won.length;
           return { network, won };

@@ -25,6 +25,11 @@ export interface ReminderDelivery {
     stillMine: () => Promise<boolean>,
     takenOver?: TakenOver,
   ): Promise<ReminderOutcome>;
+  /**
+   * Whether this instance may send this network's reminders now; when not (another instance is sending to its
+   * tenant), they are left unclaimed for that one.
+   */
+  maySend?(network: Network): Promise<boolean>;
   /** Reads ahead, in a few queries, what delivering these reminders of these networks will need. */
   prepare?(networks: Network[], followUps: FollowUp[]): void;
 }

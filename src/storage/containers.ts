@@ -9,6 +9,8 @@ export const CONTAINERS = {
   meetings: { id: 'meetings', partitionKey: '/meetingId' },
   /** Follow-ups outlive their meeting and are listed per network ("uppföljning"); reminders query only these. */
   followUps: { id: 'followUps', partitionKey: '/networkId' },
+  /** Which instance sends to a tenant now (one at a time, so Teams' per-tenant limit holds for the app). */
+  leases: { id: 'leases', partitionKey: '/id' },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

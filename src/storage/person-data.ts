@@ -10,8 +10,11 @@ export interface PersonKey {
   userId?: string;
 }
 
-/** Everything stored about one person, per container, as stored (without Cosmos' own fields). */
-export type PersonExport = Record<ContainerName, Record<string, unknown>[]>;
+/**
+ * Everything stored about one person, per container, as stored (without Cosmos' own fields). Leases hold no
+ * personal data (which instance sends to a tenant).
+ */
+export type PersonExport = Record<Exclude<ContainerName, 'leases'>, Record<string, unknown>[]>;
 
 export type ErasureResult =
   | { erased: true; deleted: number; pseudonymised: number }

@@ -4,6 +4,8 @@ import { createChatHistory } from '../../src/bot/chat-history';
 import type { FollowUp } from '../../src/domain/follow-up';
 import { createProactiveSender } from '../../src/bot/proactive-sender';
 import { SendGate, TEAMS_SEND_RATES } from '../../src/bot/send-gate';
+import { createTenantSendLeases, type TenantSendLeases } from '../../src/bot/tenant-send-leases';
+import { createTenantLeaseRepository } from '../../src/storage/tenant-lease-repository';
 import { createTeamsReminderDelivery } from '../../src/features/follow-ups/teams-reminder-delivery';
 import { createReminderTask, type ReminderDelivery } from '../../src/scheduler/follow-up-reminders';
 import { withBotAndConnector, type TestBot } from '../helpers/bot-with-connector';
@@ -102,6 +104,7 @@ describe('reminders from two scheduler instances', () => {
     gate = new SendGate(TEAMS_SEND_RATES),
     followUps = suite.bot.deps.followUps,
     networks = suite.bot.deps.networks,
+    leases?: TenantSendLeases,
   ) =>
     createReminderTask({
       followUps,
@@ -113,6 +116,7 @@ describe('reminders from two scheduler instances', () => {
             adapter: new TeamsAdapter({}),
             botAppId: '',
             gate,
+            ...(leases ? { leases } : {}),
             logger: suite.bot.logs.logger,
             timeoutMs: 5000,
           }),
@@ -122,6 +126,7 @@ describe('reminders from two scheduler instances', () => {
             timeoutMs: 5000,
             logger: suite.bot.logs.logger,
           }),
+          ...(leases ? { leases } : {}),
           logger: suite.bot.logs.logger,
         }),
       ),
@@ -132,6 +137,53 @@ describe('reminders from two scheduler instances', () => {
       concurrency: 16,
       logger: suite.bot.logs.logger,
     });
+
+  it("keeps a tenant under Teams' limit with two instances sending to it at once, each at the full rate", async () => {
+    const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:tenant-lease@thread.v2');
+    const count = 300;
+    await inParallel(
+      Array.from({ length: count }, (_, i) => i),
+      20,
+      (i) =>
+        seedDueReminder(suite.bot, suite.connector.serviceUrl, {
+          networkId,
+          followUpId: `00000000-0000-4000-8000-${String(700_000 + i).padStart(12, '0')}`,
+          userId: `29:leased-${i}`,
+          aadObjectId: `aad-leased-${i}`,
+          tenantId: 'tenant-leased',
+        }),
+    );
+    suite.connector.reset();
+    const throttledBefore = suite.connector.throttled;
+    now = new Date(DUE_AT);
+    const leasesOf = (instanceId: string) =>
+      createTenantSendLeases({
+        leases: createTenantLeaseRepository(suite.bot.cosmos.containers.leases),
+        instanceId,
+        logger: suite.bot.logs.logger,
+      });
+    // Each instance's own gate would let 49/s through to the tenant: together twice Teams' 50.
+    const [a, b] = [leasesOf('lease-a'), leasesOf('lease-b')];
+    await Promise.all([
+      instance('lease-a', undefined, undefined, undefined, undefined, a).run(now),
+      instance('lease-b', undefined, undefined, undefined, undefined, b).run(now),
+    ]);
+    await Promise.all([a.releaseAll(), b.releaseAll()]);
+
+    const posts = suite.connector.calls.filter(
+      (c) => c.method === 'POST' && c.conversationId.startsWith('a:personal:29:leased-'),
+    );
+    expect(new Set(posts.map((c) => c.conversationId)).size).toBe(count);
+    expect(posts).toHaveLength(count);
+    expect(suite.connector.throttled - throttledBefore).toBe(0);
+    const times = posts.map((c) => c.at).sort((x, y) => x - y);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < times.length; i += 1) {
+      while (times[i]! - times[j]! >= 1000) j += 1;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(50);
+  });
 
   it('delivers each of 1,000 due reminders exactly once, though one instance dies mid-run', async () => {
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:two-instances@thread.v2');

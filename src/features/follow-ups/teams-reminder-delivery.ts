@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotDeps } from '../../bot/bot-deps';
+import type { TenantSendLeases } from '../../bot/tenant-send-leases';
 import type { ChatHistory } from '../../bot/chat-history';
 import { cardActivity } from '../../bot/card-activity';
 import { mentionMessage } from '../../bot/mention-message';
@@ -50,6 +51,8 @@ export function createTeamsReminderDelivery(deps: {
   bot: Pick<BotDeps, 'conversations' | 'roster' | 'meetings'>;
   sender: ProactiveSender;
   history?: ChatHistory;
+  /** With several instances: this one claims a network's reminders only while it may send to its tenant. */
+  leases?: Pick<TenantSendLeases, 'tryHold'>;
   logger: Logger;
 }): ReminderDelivery & DigestDelivery {
   const { conversations } = deps.bot;
@@ -101,6 +104,11 @@ export function createTeamsReminderDelivery(deps: {
   };
 
   return {
+    async maySend(network) {
+      const tenantId = (await chatRecordOf(network.conversationId))?.tenantId;
+      return !deps.leases || tenantId === undefined || deps.leases.tryHold(tenantId);
+    },
+
     async deliver(network, followUp, now, stillMine, takenOver): Promise<ReminderOutcome> {
       const { language, timeZone } = network.settings;
       const t = createTranslator(language);

@@ -53,7 +53,13 @@ const REMINDER_CLAIM_LEASE_MS = 5 * 60_000;
 /** Composition root: config -> storage -> app -> server. Used by index.ts and by the integration tests. */
 export async function startBot(
   config: AppConfig,
-  options: { logger: Logger; clock?: Clock; connectionLimits?: ConnectionLimits },
+  options: {
+    logger: Logger;
+    clock?: Clock;
+    connectionLimits?: ConnectionLimits;
+    /** This process's name in claims and leases; unique per process (a fresh one by default). */
+    instanceId?: string;
+  },
 ): Promise<RunningBot> {
   const { logger } = options;
   const cosmos = await openCosmos(config.cosmos, logger);
@@ -76,7 +82,7 @@ export async function startBot(
     deps,
     ...(config.allowedTenantIds ? { allowedTenantIds: config.allowedTenantIds } : {}),
   });
-  const instanceId = randomUUID();
+  const instanceId = options.instanceId ?? randomUUID();
   const leases = createTenantSendLeases({
     leases: createTenantLeaseRepository(cosmos.containers.leases),
     instanceId,

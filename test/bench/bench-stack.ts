@@ -42,6 +42,8 @@ export interface BenchStack {
   peakRssMb(): number;
   /** Starts the bot process again (after a kill), on the same Cosmos and stub; `env` adds to the settings. */
   restart(env?: Record<string, string>): Promise<void>;
+  /** Another bot process on the same Cosmos and stub (another instance); stopped with the stack. */
+  spawnAnother(env?: Record<string, string>): Promise<{ url: string; process: BotProcess }>;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startBenchStack(options: {
     await untilHealthy(url, child);
     return { url, process: child };
   };
+  const others: { url: string; process: BotProcess }[] = [];
   const stack: BenchStack = {
     cosmos,
     proxy,
@@ -131,12 +134,19 @@ export async function startBenchStack(options: {
     async restart(env) {
       stack.bot = await spawn(env);
     },
+    async spawnAnother(env) {
+      const another = await spawn(env);
+      others.push(another);
+      return another;
+    },
     async stop() {
       // SIGTERM: the bot drains and exits (and writes a CPU profile when NODE_OPTIONS asks for one).
       stack.bot.process.child.kill('SIGTERM');
       const timer = setTimeout(() => stack.bot.process.child.kill('SIGKILL'), 15_000);
       await stack.bot.process.exit;
       clearTimeout(timer);
+      for (const other of others) other.process.child.kill('SIGKILL');
+      await Promise.all(others.map((other) => other.process.exit));
       await store.close();
       await proxy.cut();
       await connector.stop();

@@ -48,6 +48,34 @@ function reminderDispatch(result: Result): Row[] {
   }));
 }
 
+function reminderInstances(result: Result): Row[] {
+  const [oneTenant, fiveAlone, fiveThree, killed] = (result.runs as Json[]).map(obj);
+  const cpu = (run: Json | undefined) => `${num(obj(run?.cpu).msPerReminder)} ms CPU per reminder`;
+  const kill = obj(killed?.killedOne);
+  const resumed = Object.values(obj(kill.resumedAfterSeconds)).map(num).join(', ');
+  return [
+    {
+      what: 'Three instances, 10,000 reminders to 1 tenant',
+      figures: `${dispatchFigures(oneTenant ?? {})}; ${cpu(oneTenant)}`,
+      target: 'no 429; ≥ 95% of 50/s; none lost or doubled',
+    },
+    {
+      what: 'Three instances beside one, 10,000 reminders to 5 tenants',
+      figures:
+        `three: ${num(fiveThree?.perSecond)}/s, one: ${num(fiveAlone?.perSecond)}/s (ratio ` +
+        `${num(result.fiveTenantsThreeToOne)}); ${num(fiveThree?.throttled429)} × 429; three ${cpu(fiveThree)}, one ${cpu(fiveAlone)}`,
+      target: 'no 429; three ≥ 0.9 of one; none lost or doubled',
+    },
+    {
+      what: 'Three instances, 5 tenants, the one holding most tenants killed and restarted',
+      figures:
+        `killed ${typeof kill.killed === 'string' ? kill.killed : '–'} after ${num(kill.killedAfterReceived)} (held ${num((kill.tenantsItHeld as unknown[] | undefined)?.length)} tenants, ` +
+        `resumed after ${resumed || '–'} s); ${num(killed?.received)} received, ${num(killed?.distinctFollowUps)} distinct`,
+      target: 'none lost or doubled; its tenants resumed within the lease (10 s)',
+    },
+  ];
+}
+
 function faults(result: Result): Row[] {
   const outage = obj(result.cosmosOutageDuringStorm);
   const during = obj(outage.duringStorm);
@@ -128,6 +156,7 @@ const ROWS: Record<string, (result: Result) => Row[]> = {
   'answer-storm': answerStorm,
   memory,
   'reminder-dispatch': reminderDispatch,
+  'reminder-instances': reminderInstances,
   faults,
   'scheduler-cost': schedulerCost,
   minutes,

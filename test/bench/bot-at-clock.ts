@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   if (Number.isNaN(offset)) throw new Error('BENCH_CLOCK_AT must be an ISO instant');
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const bot = await startBot(config, { logger, clock: () => new Date(Date.now() + offset) });
+  const bot = await startBot(config, {
+    logger,
+    clock: () => new Date(Date.now() + offset),
+    // Named by the benchmark when it runs several, so it can tell which tenants each holds.
+    ...(process.env.BENCH_INSTANCE_ID ? { instanceId: process.env.BENCH_INSTANCE_ID } : {}),
+  });
   process.once('SIGTERM', () => void bot.close().then(() => process.exit(0)));
 }
 

@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { FollowUp } from '../../src/domain/follow-up';
-import { createConversationRepository } from '../../src/storage/conversation-repository';
-import { createFollowUpRepository } from '../../src/storage/follow-up-repository';
-import { createNetworkRepository } from '../../src/storage/network-repository';
-import { startBenchStack, tenantOfConversation, TEAMS_LIMITS, type BenchStack } from './bench-stack';
+import { startBenchStack, tenantOfConversation, TEAMS_LIMITS } from './bench-stack';
+import { CLOCK_AT, NETWORKS, REMINDERS, seed, WARM_UP_NETWORKS } from './dispatch-seed';
+import { cpuSecondsOf, killOne, startInstances } from './instances';
+import { LEASE_MS } from '../../src/bot/tenant-send-leases';
 
-export const REMINDERS = 10_000;
-const NETWORKS = 200;
-/** Monday 23 November 2026, 10:00 in Stockholm: a working day, inside the default sending hours. */
-const CLOCK_AT = '2026-11-23T09:00:00.000Z';
+export { REMINDERS } from './dispatch-seed';
 /** Before the kill, Teams takes posts this long without the bot hearing back. */
 const WITHHELD_MS = 200;
 /** What the bot logs for a reminder it found already posted by an instance that stopped. */
@@ -16,82 +11,6 @@ const ALREADY_POSTED = 'reminder already posted by an instance that stopped';
 const DRAIN_TIMEOUT_MS = 8 * 60_000;
 /** Reminders `npm run bench` sends first, so the 10,000 are sent by a bot that has been running. */
 export const WARM_UP_REMINDERS = 500;
-/** Networks of their own for a warm-up's reminders (the 200 networks' data is first read when theirs fall due). */
-const WARM_UP_NETWORKS = 20;
-/** With a warm-up, the 10,000 fall due this long after the bot's start (its warm-up is sent by then). */
-const DUE_AFTER_WARM_UP_MS = 30_000;
-
-/**
- * 200 networks' chats spread over `tenants` tenants, each with 50 follow-ups whose first reminder is due now; with
- * `warmUp`, that many more due now in networks of their own, and the 10,000 due DUE_AFTER_WARM_UP_MS later. Returns
- * the warm-up's follow-up ids.
- */
-async function seed(stack: BenchStack, tenants: number, warmUp: number): Promise<Set<string>> {
-  const now = new Date(CLOCK_AT);
-  const networks = createNetworkRepository(stack.store.containers.networks);
-  const conversations = createConversationRepository(stack.store.containers.conversations, () => now);
-  const followUps = createFollowUpRepository(stack.store.containers.followUps);
-  const ids: string[] = [];
-  for (let i = 0; i < NETWORKS + (warmUp ? WARM_UP_NETWORKS : 0); i++) {
-    const tenant = `t${i % tenants}`;
-    const conversationId = `19:bench-${tenant}-network-${i}@thread.v2`;
-    const networkId = `bench-network-${i}`;
-    ids.push(networkId);
-    await conversations.recordInstall({
-      conversationId,
-      conversationType: 'groupChat',
-      tenantId: tenant,
-      serviceUrl: stack.connector.serviceUrl,
-      channelId: 'msteams',
-      botId: '28:anteckna',
-    });
-    await networks.createIfAbsent({
-      networkId,
-      conversationId,
-      status: 'active',
-      settings: {
-        name: `Nätverk ${i}`,
-        chairs: [],
-        language: 'sv',
-        timeZone: 'Europe/Stockholm',
-        agendaLeadDays: 7,
-      },
-      createdAt: CLOCK_AT,
-      updatedAt: CLOCK_AT,
-    });
-  }
-  const meetingIds = ids.map(() => randomUUID());
-  const warmUpIds = new Set<string>();
-  let next = 0;
-  const worker = async () => {
-    while (next < REMINDERS + warmUp) {
-      const i = next++;
-      const inWarmUp = i >= REMINDERS;
-      const network = inWarmUp ? NETWORKS + (i % WARM_UP_NETWORKS) : i % NETWORKS;
-      const dueAt = new Date(now.getTime() + (inWarmUp || !warmUp ? -60_000 : DUE_AFTER_WARM_UP_MS));
-      const followUp: FollowUp = {
-        networkId: ids[network]!,
-        followUpId: randomUUID(),
-        // Follow-ups come from their network's meetings: here one meeting per network (not one each).
-        meetingId: meetingIds[network]!,
-        owner: { kind: 'organisation', name: 'Kungälv' },
-        text: `Uppgift ${i}: återkommer med underlag`,
-        due: '2026-11-23',
-        status: 'open',
-        changes: [],
-        revision: 0,
-        reminders: { nextAt: dueAt.toISOString(), sent: [] },
-        createdBy: '',
-        createdAt: CLOCK_AT,
-        updatedAt: CLOCK_AT,
-      };
-      await followUps.create(followUp);
-      if (inWarmUp) warmUpIds.add(followUp.followUpId);
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return warmUpIds;
-}
 
 /**
  * How the arrivals spread over the run: the rate in full flow (between the 5th and the 95th percentile arrival) and
@@ -131,7 +50,17 @@ const followUpOf = (body: Record<string, unknown>): string => {
  * that has been running, as in production, not one started with them due: its first seconds run code not yet
  * optimised); their rate is counted from the first of the 10,000 to arrive, 429s over the whole run.
  */
-export async function dispatch(tenants: number, options: { killAfter?: number; warmUp?: number } = {}) {
+export async function dispatch(
+  tenants: number,
+  options: {
+    killAfter?: number;
+    warmUp?: number;
+    /** Bot instances on the one Cosmos and stub (each its own process). */
+    instances?: number;
+    /** With several instances: kill the one holding most tenants after this many arrived, start it again later. */
+    killOneAfter?: number;
+  } = {},
+) {
   const stack = await startBenchStack({
     entry: 'bot-at-clock',
     env: { BENCH_CLOCK_AT: CLOCK_AT, SCHEDULER_INTERVAL_MS: '0' },
@@ -145,7 +74,9 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
     stack.connector.throttledBy = { tenant: 0, conversation: 0 };
     stack.connector.throttledAt.length = 0;
     const startedAt = Date.now();
-    await stack.restart({ SCHEDULER_INTERVAL_MS: '500' });
+    const instances = await startInstances(stack, options.instances ?? 1, { SCHEDULER_INTERVAL_MS: '500' });
+    const cpuAtStart = instances.map((i) => cpuSecondsOf(i.process.child.pid));
+    let killedOne: Awaited<ReturnType<typeof killOne>> | undefined;
     // Graph (the stub) shows when messages were posted by the bot's clock, which starts at CLOCK_AT (to a second).
     stack.connector.clockOffsetMs = Date.parse(CLOCK_AT) - startedAt;
     const started = Date.now();
@@ -180,7 +111,9 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
     /** Reminders a restarted bot found already posted by the killed one (it logs each), so did not send again. */
     let foundPosted = 0;
     const botLines = (): string[] => {
-      const lines = stack.bot.process.stdout.splice(0);
+      const lines = [stack.bot.process, ...instances.slice(1).map((i) => i.process)].flatMap((p) =>
+        p.stdout.splice(0),
+      );
       foundPosted += lines.filter((line) => line.includes(ALREADY_POSTED)).length;
       return lines;
     };
@@ -208,6 +141,28 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
         const clockAt = new Date(Date.parse(CLOCK_AT) + (Date.now() - started) + 5 * 60_000 + 1000);
         await stack.restart({ SCHEDULER_INTERVAL_MS: '500', BENCH_CLOCK_AT: clockAt.toISOString() });
       }
+      if (options.killOneAfter !== undefined && !killedOne && seen.posts.length >= options.killOneAfter) {
+        distinctNow();
+        killedOne = await killOne(
+          stack,
+          instances,
+          () => {
+            distinctNow();
+            return seen.posts;
+          },
+          tenantOfConversation,
+          LEASE_MS / 1000,
+        );
+        // Its claims run out after five minutes: it starts again with its clock that far on and takes them over.
+        const clockAt = new Date(Date.parse(CLOCK_AT) + (Date.now() - started) + 5 * 60_000 + 1000);
+        const again = await stack.spawnAnother({
+          SCHEDULER_INTERVAL_MS: '500',
+          BENCH_CLOCK_AT: clockAt.toISOString(),
+          BENCH_INSTANCE_ID: `${killedOne.id}-again`,
+        });
+        instances.push({ id: `${killedOne.id}-again`, process: again.process });
+        cpuAtStart.push(cpuSecondsOf(again.process.child.pid));
+      }
       if (Date.now() - shown > 10_000) {
         shown = Date.now();
         process.stdout.write(
@@ -219,6 +174,11 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
     const done = Date.now();
     distinctNow();
     botLines();
+    const cpuSeconds = instances.map((i, k) =>
+      i.process.child.exitCode === null && i.process.child.signalCode === null
+        ? Number((cpuSecondsOf(i.process.child.pid) - cpuAtStart[k]!).toFixed(2))
+        : undefined,
+    );
     const received = seen.posts;
     // The stub records each post as it answers it; the send times are spread over the run.
     const times = received.map((c) => c.at);
@@ -269,6 +229,17 @@ export async function dispatch(tenants: number, options: { killAfter?: number; w
             },
           }
         : {}),
+      instances: instances.length,
+      ...(killedOne ? { killedOne: killedOne.report } : {}),
+      // Process CPU over the reminders of the run (each instance's, and all of them per reminder sent).
+      cpu: {
+        secondsByInstance: cpuSeconds,
+        msPerReminder: Number(
+          ((cpuSeconds.reduce<number>((sum, s) => sum + (s ?? 0), 0) * 1000) / Math.max(1, distinct)).toFixed(
+            2,
+          ),
+        ),
+      },
       tenants,
       networks: NETWORKS,
       reminders: REMINDERS,

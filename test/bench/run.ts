@@ -60,6 +60,26 @@ async function main(): Promise<void> {
       },
     });
   }
+  if (!only || only === 'reminder-instances') {
+    // Three instances on one Cosmos and one stub; the five-tenant figure beside one instance's in the same run
+    // (the machine's two cores also carry Cosmos and the stub, so its absolute rate depends on spare CPU).
+    const oneTenant = await dispatch(1, { warmUp: WARM_UP_REMINDERS, instances: 3 });
+    const fiveAlone = await dispatch(5, { warmUp: WARM_UP_REMINDERS, instances: 1 });
+    const fiveThree = await dispatch(5, { warmUp: WARM_UP_REMINDERS, instances: 3 });
+    const killed = await dispatch(5, { warmUp: WARM_UP_REMINDERS, instances: 3, killOneAfter: 3_000 });
+    const whole = (r: typeof oneTenant) => r.received === REMINDERS && r.distinctFollowUps === REMINDERS;
+    report('reminder-instances', {
+      runs: [oneTenant, fiveAlone, fiveThree, killed],
+      fiveTenantsThreeToOne: Number((fiveThree.perSecond / fiveAlone.perSecond).toFixed(3)),
+      targets: {
+        no429: [oneTenant, fiveAlone, fiveThree, killed].every((r) => r.throttled429 === 0),
+        oneTenantAtLeast95PercentOfCeiling: oneTenant.ofCeiling >= 0.95,
+        fiveTenantsThreeInstancesAtLeast90PercentOfOne: fiveThree.perSecond >= 0.9 * fiveAlone.perSecond,
+        noneLostOrDoubled: [oneTenant, fiveAlone, fiveThree, killed].every(whole),
+        killedInstancesTenantsResumedWithinLease: killed.killedOne?.resumedWithinLease === true,
+      },
+    });
+  }
   if (!only || only === 'faults')
     report('faults', {
       cosmosOutageDuringStorm: await cosmosOutageDuringStorm(),

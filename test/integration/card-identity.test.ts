@@ -6,6 +6,7 @@ import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard } from '../helpers/teams-activity';
+import { storedDocuments } from '../helpers/stored-documents';
 import { en } from '../../src/i18n/en';
 import { sv } from '../../src/i18n/sv';
 
@@ -40,17 +41,7 @@ describe('card data never carries identity or role', () => {
   let network: Awaited<ReturnType<typeof setUpNetwork>>;
   const { say, press } = chatMember(suite, () => network);
 
-  /** Every document in every container, without Cosmos' own fields. */
-  const everything = async () => {
-    const all: Record<string, unknown[]> = {};
-    for (const [name, container] of Object.entries(suite.bot.cosmos.containers)) {
-      const { resources } = await container.items.query('SELECT * FROM c').fetchAll();
-      all[name] = resources
-        .map(({ _ts, _etag, _rid, _self, _attachments, ...doc }: Record<string, unknown>) => doc)
-        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
-    }
-    return all;
-  };
+  const everything = () => storedDocuments(suite.bot.cosmos);
 
   it('lists the verbs it checks', () => {
     expect(VERBS.length).toBeGreaterThanOrEqual(25);
@@ -172,16 +163,7 @@ describe('card data with a field added', () => {
   const real = new Map<string, Record<string, unknown>>();
   const stale = [sv['card.stale'], en['card.stale']];
 
-  const everything = async () => {
-    const all: Record<string, unknown[]> = {};
-    for (const [name, container] of Object.entries(suite.bot.cosmos.containers)) {
-      const { resources } = await container.items.query('SELECT * FROM c').fetchAll();
-      all[name] = resources
-        .map(({ _ts, _etag, _rid, _self, _attachments, ...doc }: Record<string, unknown>) => doc)
-        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
-    }
-    return all;
-  };
+  const everything = () => storedDocuments(suite.bot.cosmos);
 
   beforeAll(async () => {
     network = await setUpNetwork(suite.bot, suite.connector, '19:card-strict@thread.v2');

@@ -3,6 +3,7 @@ import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardTexts } from '../helpers/teams-activity';
+import { storedDocuments } from '../helpers/stored-documents';
 
 const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/;
 
@@ -39,11 +40,9 @@ describe('text that cannot rearrange a line', () => {
     expect(texts).toContain('Anteckningar, Nätverksmöte rebmevon 20 november 2026');
     expect(JSON.stringify(card)).not.toMatch(HIDDEN);
 
-    const stored: string[] = [];
-    for (const container of Object.values(suite.bot.cosmos.containers)) {
-      const { resources } = await container.items.query('SELECT * FROM c').fetchAll();
-      stored.push(...resources.map((doc) => JSON.stringify(doc)));
-    }
+    const stored = Object.values(await storedDocuments(suite.bot.cosmos))
+      .flat()
+      .map((doc) => JSON.stringify(doc));
     expect(stored.filter((doc) => HIDDEN.test(doc))).toEqual([]);
     expect(stored.some((doc) => doc.includes('Sara Lind'))).toBe(true);
     expect(stored.some((doc) => doc.includes('Nätverket godkänner planen.'))).toBe(true);

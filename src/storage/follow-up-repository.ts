@@ -42,6 +42,22 @@ export interface FollowUpRepository {
 
 const followUpDocumentId = (followUpId: string): string => `fu:${followUpId}`;
 
+/** A follow-up as a store for read-modify-write, over a repository's get and replace. */
+export const versionedFollowUp = (
+  repository: Pick<FollowUpRepository, 'get' | 'replace'>,
+  networkId: string,
+  followUpId: string,
+): VersionedStore<FollowUp> => ({
+  get: async () => {
+    const found = await repository.get(networkId, followUpId);
+    return found ? { value: found.followUp, etag: found.etag } : undefined;
+  },
+  replace: async (value, etag) => {
+    const saved = await repository.replace(value, etag);
+    return { value: saved.followUp, etag: saved.etag };
+  },
+});
+
 const strip = (doc: FollowUpDocument): FollowUp => withoutSystemFields<FollowUp>(doc);
 
 const byDue = (a: FollowUp, b: FollowUp): number =>
@@ -127,16 +143,7 @@ export function createFollowUpRepository(container: Container): FollowUpReposito
     listForMeeting: (networkId, meetingId) =>
       query(networkId, 'c.meetingId = @meetingId', [{ name: '@meetingId', value: meetingId }]),
 
-    versioned: (networkId, followUpId) => ({
-      get: async () => {
-        const found = await get(networkId, followUpId);
-        return found ? { value: found.followUp, etag: found.etag } : undefined;
-      },
-      replace: async (value, etag) => {
-        const saved = await replace(value, etag);
-        return { value: saved.followUp, etag: saved.etag };
-      },
-    }),
+    versioned: (networkId, followUpId) => versionedFollowUp({ get, replace }, networkId, followUpId),
 
     async dueReminders(now, limit) {
       try {

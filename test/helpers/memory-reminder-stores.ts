@@ -2,7 +2,11 @@ import { AppError } from '../../src/domain/app-error';
 import type { FollowUp } from '../../src/domain/follow-up';
 import type { Network } from '../../src/domain/network';
 import { initialSettings } from '../../src/domain/network';
-import type { FollowUpRepository, VersionedFollowUp } from '../../src/storage/follow-up-repository';
+import {
+  versionedFollowUp,
+  type FollowUpRepository,
+  type VersionedFollowUp,
+} from '../../src/storage/follow-up-repository';
 import type { NetworkRepository } from '../../src/storage/network-repository';
 
 /**
@@ -61,16 +65,7 @@ export function memoryFollowUps(initial: FollowUp[] = []) {
         return Promise.resolve(changed.map((c) => (c ? ('changed' as const) : ('not-done' as const))));
       return Promise.resolve(items.map(({ followUp }) => put(followUp)));
     },
-    versioned: (networkId, followUpId) => ({
-      get: async () => {
-        const found = await get(networkId, followUpId);
-        return found ? { value: found.followUp, etag: found.etag } : undefined;
-      },
-      replace: async (value, etag) => {
-        const saved = await replace(value, etag);
-        return { value: saved.followUp, etag: saved.etag };
-      },
-    }),
+    versioned: (networkId, followUpId) => versionedFollowUp({ get, replace }, networkId, followUpId),
     async dueReminders(now, limit) {
       calls.dueQueries += 1;
       await hooks.beforeDueQuery?.(calls.dueQueries);

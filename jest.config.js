@@ -1,8 +1,9 @@
 /** @type {import('jest').Config} */
 const project = (name, extra = {}) => ({
   displayName: name,
-  preset: 'ts-jest',
   testEnvironment: 'node',
+  // Transpiled only (tsconfig.jest.json): types are checked once, by `npm run typecheck`, not per test file.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   ...extra,
 });

@@ -7,6 +7,8 @@ import type { ScheduledTask } from './scheduler';
 const SWEEP_EVERY_MS = 24 * 3600_000;
 /** Meetings deleted per network per sweep: a first sweep of a long history spreads over days, not one burst. */
 const PER_NETWORK = 50;
+/** Expired meetings read per query; those kept (open follow-ups) are paged past, so they never stall the sweep. */
+const PAGE = 100;
 
 /** Deletes meetings' records whose network's retention period has passed (see storage/meeting-retention). */
 export function createRetentionSweepTask(deps: {
@@ -23,10 +25,21 @@ export function createRetentionSweepTask(deps: {
         if (!cutoff) continue;
         let deleted = 0;
         let kept = 0;
-        for (const meetingId of await deps.retention.endedBefore(network.networkId, cutoff, PER_NETWORK)) {
-          const outcome = await deps.retention.deleteMeeting(network.networkId, meetingId);
-          if ('kept' in outcome) kept += 1;
-          else deleted += 1;
+        // Pages go on from the last meeting's end; meetings ending at that same instant come again and are skipped.
+        const seen = new Set<string>();
+        let from = '';
+        while (deleted < PER_NETWORK) {
+          const page = await deps.retention.endedBefore(network.networkId, cutoff, PAGE, from);
+          const fresh = page.filter(({ meetingId }) => !seen.has(meetingId));
+          for (const { meetingId, endsAt } of fresh) {
+            if (deleted >= PER_NETWORK) break;
+            seen.add(meetingId);
+            from = endsAt;
+            const outcome = await deps.retention.deleteMeeting(network.networkId, meetingId);
+            if ('kept' in outcome) kept += 1;
+            else deleted += 1;
+          }
+          if (fresh.length === 0 || page.length < PAGE) break;
         }
         if (deleted || kept)
           deps.logger.info({ networkId: network.networkId, deleted, kept }, 'meetings past retention swept');

@@ -45,17 +45,25 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
       }
     },
 
-    /** The network's meetings that ended before `cutoff`, oldest first, at most `limit`. */
-    async endedBefore(networkId: string, cutoff: Date, limit: number): Promise<string[]> {
+    /**
+     * The network's meetings that ended before `cutoff` and not before `from` (an `endsAt` of an earlier page),
+     * oldest first, at most `limit`.
+     */
+    async endedBefore(
+      networkId: string,
+      cutoff: Date,
+      limit: number,
+      from = '',
+    ): Promise<{ meetingId: string; endsAt: string }[]> {
       try {
         const found = await query(
           containers.networks,
-          `SELECT TOP ${limit} c.meetingId FROM c WHERE c.networkId = @network AND c.type = 'meeting'` +
-            ' AND c.endsAt < @cutoff ORDER BY c.endsAt',
-          { '@network': networkId, '@cutoff': cutoff.toISOString() },
+          `SELECT TOP ${limit} c.meetingId, c.endsAt FROM c WHERE c.networkId = @network AND c.type = 'meeting'` +
+            ' AND c.endsAt < @cutoff AND c.endsAt >= @from ORDER BY c.endsAt',
+          { '@network': networkId, '@cutoff': cutoff.toISOString(), '@from': from },
           networkId,
         );
-        return found.map((doc) => String(doc.meetingId));
+        return found.map((doc) => ({ meetingId: String(doc.meetingId), endsAt: String(doc.endsAt) }));
       } catch (error) {
         throw storageUnavailable(error, 'list expired meetings');
       }

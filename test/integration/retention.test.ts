@@ -138,4 +138,39 @@ describe('retention of meeting records', () => {
     expect(await storedOf(networkA.networkId, recent.meetingId)).toMatchObject({ meeting: true });
     expect(await storedOf(networkB.networkId, kept.meetingId)).toEqual(keptBefore);
   });
+
+  it('pages past meetings kept for open follow-ups: with 60 of them, a later expired meeting goes at the first sweep', async () => {
+    now = new Date('2027-01-04T09:00:00Z');
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-paging@thread.v2', {
+      retentionMonths: '12',
+    });
+    const { networkId } = network;
+    const keptOnes = Array.from({ length: 60 }, (_, i) =>
+      meetingStarting(networkId, new Date(Date.parse('2027-01-04T08:00:00Z') + i * 86_400_000)),
+    );
+    for (const [i, meeting] of keptOnes.entries()) {
+      await suite.bot.deps.meetings.create(meeting);
+      await suite.bot.deps.followUps.create({
+        networkId,
+        followUpId: `00000000-0000-4000-8000-${String(900_000 + i).padStart(12, '0')}`,
+        meetingId: meeting.meetingId,
+        owner: { kind: 'organisation', name: 'Kungälv' },
+        text: 'återkommer',
+        status: 'open',
+        changes: [],
+        revision: 0,
+        createdBy: '',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+    }
+    const later = meetingStarting(networkId, new Date('2027-04-15T08:00:00Z'));
+    await suite.bot.deps.meetings.create(later);
+
+    // Long after all of them expired (the sweep before this one ran more than a day ago).
+    await tickAt('2029-06-01T09:00:00Z');
+    expect(await storedOf(networkId, later.meetingId)).toEqual(nothing);
+    for (const meeting of [keptOnes[0]!, keptOnes[59]!])
+      expect(await storedOf(networkId, meeting.meetingId)).toMatchObject({ meeting: true, followUps: 1 });
+  });
 });

@@ -53,6 +53,7 @@ export const configSchema = z
       .optional(),
     DOWNLOAD_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
+    TELEMETRY_MANAGED_IDENTITY_CLIENT_ID: z.string().uuid().optional(),
     ALLOWED_TENANT_IDS: z
       .string()
       .transform((list) => list.split(/[\s,]+/).filter(Boolean))
@@ -166,6 +167,8 @@ export interface AppConfig {
   downloadSigningKey?: string;
   /** Application Insights: counters, traces and logs go there through OpenTelemetry when set. */
   telemetryConnectionString?: string;
+  /** The managed identity telemetry is published with (Application Insights with local authentication off). */
+  telemetryIdentityClientId?: string;
   /** Tenants whose conversations the bot serves (lower case); undefined: all (local and tests only). */
   allowedTenantIds?: ReadonlySet<string>;
 }
@@ -232,6 +235,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.DOWNLOAD_SIGNING_KEY ? { downloadSigningKey: e.DOWNLOAD_SIGNING_KEY } : {}),
     ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : {}),
+    ...(e.TELEMETRY_MANAGED_IDENTITY_CLIENT_ID
+      ? { telemetryIdentityClientId: e.TELEMETRY_MANAGED_IDENTITY_CLIENT_ID }
       : {}),
     ...(e.ALLOWED_TENANT_IDS
       ? { allowedTenantIds: new Set(e.ALLOWED_TENANT_IDS.map((id) => id.toLowerCase())) }

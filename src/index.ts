@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  startTelemetry(config.telemetryConnectionString);
+  startTelemetry(config.telemetryConnectionString, config.telemetryIdentityClientId);
   const logger = createLogger(config.logLevel);
   const bot = await startBot(config, { logger });
 

@@ -1,3 +1,4 @@
+import { ManagedIdentityCredential } from '@azure/identity';
 import type * as AzureMonitor from '@azure/monitor-opentelemetry';
 
 /**
@@ -6,9 +7,15 @@ import type * as AzureMonitor from '@azure/monitor-opentelemetry';
  * distro and its instrumentations are some 45 MB of a process's memory. Synchronous, so it patches `http` before
  * the rest of the bot loads.
  */
-export function startTelemetry(connectionString: string | undefined): void {
+export function startTelemetry(connectionString: string | undefined, identityClientId?: string): void {
   if (!connectionString) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   const { useAzureMonitor } = require('@azure/monitor-opentelemetry') as typeof AzureMonitor;
-  useAzureMonitor({ azureMonitorExporterOptions: { connectionString } });
+  // With Application Insights' local authentication off, telemetry is accepted only from an Entra identity.
+  const credential = identityClientId
+    ? new ManagedIdentityCredential({ clientId: identityClientId })
+    : undefined;
+  useAzureMonitor({
+    azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
+  });
 }

@@ -61,4 +61,77 @@ describe('infra/main.bicep', () => {
     expect(bicep).toMatch(/disableLocalAuth: true/);
     expect(bicep).not.toMatch(/COSMOS_KEY/);
   });
+
+  /** The body of the resource declared as `resource <name> '<type>@...' = {`, to its closing brace. */
+  const resourceBody = (name: string): string => {
+    const start = bicep.search(new RegExp(`^resource ${name} '`, 'm'));
+    expect(start).toBeGreaterThanOrEqual(0);
+    const end = bicep.indexOf('\n}\n', start);
+    return bicep.slice(start, end + 2);
+  };
+
+  it('keeps Cosmos off the internet, backed up continuously, locked, and its data role on the database only', () => {
+    const cosmos = resourceBody('cosmos');
+    expect(cosmos).toContain("publicNetworkAccess: 'Disabled'");
+    expect(cosmos).toContain('disableKeyBasedMetadataWriteAccess: true');
+    expect(cosmos).toMatch(
+      /backupPolicy: \{ type: 'Continuous', continuousModeProperties: \{ tier: 'Continuous7Days' \} \}/,
+    );
+    expect(resourceBody('cosmosEndpoint')).toMatch(/privateLinkServiceId: cosmos\.id, groupIds: \['Sql'\]/);
+    expect(resourceBody('cosmosEndpointDns')).toContain('privateDnsZoneId: cosmosDns.id');
+    expect(resourceBody('cosmosDnsLink')).toContain('virtualNetwork: { id: vnet.id }');
+    expect(resourceBody('cosmosDns')).toContain("'privatelink.documents.azure.com'");
+    expect(resourceBody('web')).toContain("virtualNetworkSubnetId: '${vnet.id}/subnets/app'");
+    expect(resourceBody('cosmosLock')).toMatch(/scope: cosmos\n[\s\S]*level: 'CanNotDelete'/);
+    expect(resourceBody('cosmosDataAccess')).toContain("scope: '${cosmos.id}/dbs/${databaseName}'");
+  });
+
+  it('sends Cosmos, App Service and Bot logs to the Log Analytics workspace', () => {
+    for (const [name, scope] of [
+      ['cosmosDiagnostics', 'cosmos'],
+      ['webDiagnostics', 'web'],
+      ['botDiagnostics', 'bot'],
+    ]) {
+      const body = resourceBody(name!);
+      expect(body).toContain(`scope: ${scope}`);
+      expect(body).toContain('workspaceId: logs.id');
+      expect(body).toMatch(
+        /logs: \[\{ (categoryGroup: 'allLogs'|category: 'BotRequest'), enabled: true \}\]/,
+      );
+    }
+  });
+
+  it('keeps the signing key in Key Vault, read through a Key Vault reference with the managed identity', () => {
+    expect(resourceBody('vault')).toContain('enableRbacAuthorization: true');
+    expect(resourceBody('signingKey')).toContain('value: downloadSigningKey');
+    expect(resourceBody('vaultReader')).toContain('keyVaultSecretsUserRoleId');
+    const web = resourceBody('web');
+    expect(web).toContain(
+      "{ name: 'DOWNLOAD_SIGNING_KEY', value: '@Microsoft.KeyVault(SecretUri=${signingKey.properties.secretUri})' }",
+    );
+    expect(web).toContain('keyVaultReferenceIdentity: identity.id');
+    // The parameter reaches nothing else (not an app setting, not an output): declared, and put in the vault.
+    const code = bicep
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n');
+    expect(code.match(/downloadSigningKey/g)).toHaveLength(2);
+  });
+
+  it('turns off basic publishing credentials and client affinity, and checks readiness', () => {
+    for (const name of ['scmBasicAuth', 'ftpBasicAuth'])
+      expect(resourceBody(name)).toContain('properties: { allow: false }');
+    const web = resourceBody('web');
+    expect(web).toContain('clientAffinityEnabled: false');
+    expect(web).toContain("healthCheckPath: '/readyz'");
+    expect(web).toContain("ftpsState: 'Disabled'");
+  });
+
+  it('has Application Insights accept telemetry only from the identity, which the app sends it with', () => {
+    expect(resourceBody('insights')).toContain('DisableLocalAuth: true');
+    expect(resourceBody('insightsPublisher')).toContain('metricsPublisherRoleId');
+    expect(resourceBody('web')).toContain(
+      "{ name: 'TELEMETRY_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }",
+    );
+  });
 });

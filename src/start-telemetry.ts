@@ -1,5 +1,7 @@
 import { ManagedIdentityCredential } from '@azure/identity';
 import type * as AzureMonitor from '@azure/monitor-opentelemetry';
+import type { HttpInstrumentationConfig } from '@opentelemetry/instrumentation-http';
+import { carriesLinkToken } from './http/download-links';
 
 /**
  * Sends the counters (src/telemetry.ts), and the distro's traces and logs, to Application Insights when it is
@@ -15,7 +17,14 @@ export function startTelemetry(connectionString: string | undefined, identityCli
   const credential = identityClientId
     ? new ManagedIdentityCredential({ clientId: identityClientId })
     : undefined;
+  // The distro hands these to OpenTelemetry's HttpInstrumentation (its own type says only `enabled`).
+  const http: HttpInstrumentationConfig = {
+    enabled: true,
+    ignoreIncomingRequestHook: (request) => carriesLinkToken(request.url ?? ''),
+  };
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
+    // A download's URL carries its link (the token in the query): it is not recorded as a request span.
+    instrumentationOptions: { http },
   });
 }

@@ -12,6 +12,10 @@ export interface DownloadLinks {
 export const DOWNLOAD_PATH = '/minutes/download';
 export const PERSON_DATA_PATH = '/person-data/download';
 
+/** Whether a request's URL carries a download link's token: such a request is left out of traces. */
+export const carriesLinkToken = (url: string): boolean =>
+  [DOWNLOAD_PATH, PERSON_DATA_PATH].some((path) => url === path || url.startsWith(`${path}?`));
+
 export function createDownloadLinks(baseUrl: () => string, key: string): DownloadLinks {
   return {
     urlFor: (claim, now) =>

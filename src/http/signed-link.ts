@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** One version of a meeting's minutes, as Word or Markdown. */
@@ -35,27 +35,37 @@ export type UnsignedClaim = Omit<MinutesClaim, 'expiresAt'> | Omit<PersonDataCla
 export type VerifiedLink =
   { ok: true; claim: DownloadClaim } | { ok: false; problem: 'tampered' | 'expired' };
 
-const sign = (payload: string, key: string): Buffer => createHmac('sha256', key).update(payload).digest();
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
-/** `<payload>.<HMAC-SHA256>`, both base64url: short enough for a URL, and any change to the payload breaks it. */
+/** The link's own key, derived from the configured secret (so the secret itself encrypts nothing directly). */
+const linkKey = (secret: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', secret, 'anteckna', 'download link v2', 32));
+
+/**
+ * The claim encrypted and authenticated (AES-256-GCM), base64url: a link names a person or a meeting without
+ * showing whom or which to anyone who sees the URL, and any change to it breaks it.
+ */
 export function signDownloadLink(claim: DownloadClaim, key: string): string {
-  const payload = Buffer.from(JSON.stringify(claim)).toString('base64url');
-  return `${payload}.${sign(payload, key).toString('base64url')}`;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', linkKey(key), iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(claim), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
-/** The claim if the signature is this key's and the link has not expired; compared in constant time. */
+/** The claim if this key sealed it, it is well formed and the link has not expired. */
 export function verifyDownloadLink(token: string, key: string, now: Date): VerifiedLink {
-  const [payload, signature, ...rest] = token.split('.');
-  if (!payload || !signature || rest.length) return { ok: false, problem: 'tampered' };
-  const expected = sign(payload, key);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, problem: 'tampered' };
+  const bytes = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url') : Buffer.alloc(0);
+  if (bytes.length <= IV_BYTES + TAG_BYTES) return { ok: false, problem: 'tampered' };
   let claim: DownloadClaim;
   try {
-    const parsed = downloadClaimSchema.safeParse(
-      JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
-    );
+    const decipher = createDecipheriv('aes-256-gcm', linkKey(key), bytes.subarray(0, IV_BYTES));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    const opened = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+    const parsed = downloadClaimSchema.safeParse(JSON.parse(opened.toString('utf8')));
     if (!parsed.success) return { ok: false, problem: 'tampered' };
     claim = parsed.data;
   } catch {

@@ -24,7 +24,8 @@ export interface AttendanceRepository {
   list(meetingId: string): Promise<Attendance[]>;
 }
 
-const attendanceId = (meetingId: string, personKey: string): string =>
+/** One person's attendance document in a meeting: its id is derived from their key. */
+export const attendanceId = (meetingId: string, personKey: string): string =>
   `att:${meetingId}:${createHash('sha256').update(personKey).digest('base64url')}`;
 
 const strip = (doc: AttendanceDocument): Attendance => withoutSystemFields<Attendance>(doc);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { attendanceId } from './attendance-repository';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { ContainerName } from './containers';
 import { storageUnavailable } from './cosmos-errors';
@@ -160,13 +162,23 @@ export function createPersonData(containers: Record<ContainerName, Container>) {
         for (const doc of found.networks) if (doc.type === 'member') await remove('networks', doc);
         for (const doc of found.meetings) {
           if (doc.type === 'rsvp') await remove('meetings', doc);
-          else {
+          else if (doc.type !== 'attendance') {
             const { userId: _user, ...rest } = doc;
-            await rewrite('meetings', {
+            await rewrite('meetings', { ...rest, name: ERASED_NAME });
+          } else {
+            // Attendance is keyed by a hash of the person's id: the record moves to a random key, so nobody holding
+            // the id can find it again (written before the old one goes: stopped half way, nothing is lost).
+            const { userId: _user, id: _id, _etag, _rid, _self, _ts, _attachments, ...rest } = doc;
+            const personKey = `erased:${randomUUID()}`;
+            const meetingId = String(doc.meetingId);
+            await containers.meetings.items.create({
               ...rest,
+              id: attendanceId(meetingId, personKey),
               name: ERASED_NAME,
-              personKey: `erased:${String(doc.id)}`,
+              personKey,
             });
+            await containers.meetings.item(String(doc.id), partitionOf('meetings', doc)).delete();
+            pseudonymised += 1;
           }
         }
         for (const doc of found.followUps)

@@ -2,6 +2,7 @@ import { sv } from '../../src/i18n/sv';
 import { createPersonData, ERASED_NAME } from '../../src/storage/person-data';
 import { meetingStarting, yesFrom } from '../fixtures/meeting';
 import { JOHAN, KARIN, SARA } from '../fixtures/members';
+import { attendanceId } from '../../src/storage/attendance-repository';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
@@ -143,6 +144,17 @@ describe('one person’s data', () => {
     const attendance = await suite.bot.deps.attendance.list(meeting.meetingId);
     expect(attendance.map((a) => a.name)).toContain(ERASED_NAME);
     expect(JSON.stringify(attendance)).not.toContain('Sara');
+    // Her attendance stays under a random key: nothing derived from her ids finds it.
+    const { resources } = await suite.bot.cosmos.containers.meetings.items
+      .query({
+        query: 'SELECT c.id, c.personKey FROM c WHERE c.meetingId = @m',
+        parameters: [{ name: '@m', value: meeting.meetingId }],
+      })
+      .fetchAll();
+    for (const key of [SARA.aadObjectId, SARA.id]) {
+      expect(resources.map((d: { id: string }) => d.id)).not.toContain(attendanceId(meeting.meetingId, key));
+      expect(JSON.stringify(resources)).not.toContain(key);
+    }
   });
 
   it('exports everything stored about Sara, then erases it, keeping the records whole; chairs are refused', async () => {

@@ -41,8 +41,12 @@ export function createRetentionSweepTask(deps: {
           }
           if (fresh.length === 0 || page.length < PAGE) break;
         }
-        if (deleted || kept)
-          deps.logger.info({ networkId: network.networkId, deleted, kept }, 'meetings past retention swept');
+        const forgotten = await deps.retention.forgetLeftBefore(network.networkId, cutoff);
+        if (deleted || kept || forgotten)
+          deps.logger.info(
+            { networkId: network.networkId, deleted, kept, membersWhoLeft: forgotten },
+            'meetings past retention swept',
+          );
       }
       // Only a finished sweep counts: one stopped by a storage failure is tried again at the next tick.
       lastRun = now.getTime();

@@ -70,6 +70,34 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
     },
 
     /**
+     * Deletes the roster entries of people who left the network (Teams no longer lists them) before `cutoff`:
+     * they served the bot only, and the records that stay name them as they were. Returns how many went.
+     */
+    async forgetLeftBefore(networkId: string, cutoff: Date): Promise<number> {
+      try {
+        const left = await query(
+          containers.networks,
+          "SELECT c.id FROM c WHERE c.networkId = @network AND c.type = 'member' AND c.status = 'left'" +
+            ' AND c.updatedAt < @cutoff',
+          { '@network': networkId, '@cutoff': cutoff.toISOString() },
+          networkId,
+        );
+        let deleted = 0;
+        for (const doc of left) {
+          try {
+            await containers.networks.item(String(doc.id), networkId).delete();
+            deleted += 1;
+          } catch (error) {
+            if (!hasStatus(error, 404)) throw error;
+          }
+        }
+        return deleted;
+      } catch (error) {
+        throw storageUnavailable(error, 'forget members who left');
+      }
+    },
+
+    /**
      * Deletes everything about one meeting: answers, attendance, decisions, notes, minutes and markers, its
      * follow-ups, its meeting-chat link, then the meeting. Kept while any of its follow-ups is open: owners are still
      * reminded and the next agenda lists it.

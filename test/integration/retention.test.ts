@@ -1,6 +1,6 @@
 import type { FollowUp } from '../../src/domain/follow-up';
 import { meetingStarting, yesFrom } from '../fixtures/meeting';
-import { SARA } from '../fixtures/members';
+import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
@@ -172,5 +172,37 @@ describe('retention of meeting records', () => {
     expect(await storedOf(networkId, later.meetingId)).toEqual(nothing);
     for (const meeting of [keptOnes[0]!, keptOnes[59]!])
       expect(await storedOf(networkId, meeting.meetingId)).toMatchObject({ meeting: true, followUps: 1 });
+  });
+
+  it('forgets the roster entries of people who left the network longer ago than the period, and no others', async () => {
+    now = new Date('2030-01-10T09:00:00Z');
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-roster@thread.v2', {
+      retentionMonths: '12',
+    });
+    const { networkId } = network;
+    const asInput = (m: typeof KARIN) => ({ userId: m.id, aadObjectId: m.aadObjectId, name: m.name });
+    // Anders leaves the chat in January, Johan in August.
+    await suite.bot.deps.roster.sync(networkId, [KARIN, JOHAN, SARA].map(asInput));
+    now = new Date('2030-08-01T09:00:00Z');
+    await suite.bot.deps.roster.sync(networkId, [KARIN, SARA].map(asInput));
+    const members = async () => {
+      const { resources } = await suite.bot.cosmos.containers.networks.items
+        .query<{ userId: string; status: string }>({
+          query: "SELECT c.userId, c.status FROM c WHERE c.networkId = @n AND c.type = 'member'",
+          parameters: [{ name: '@n', value: networkId }],
+        })
+        .fetchAll();
+      return Object.fromEntries(resources.map((m) => [m.userId, m.status]));
+    };
+    expect(await members()).toEqual({
+      [KARIN.id]: 'member',
+      [JOHAN.id]: 'left',
+      [SARA.id]: 'member',
+      [ANDERS.id]: 'left',
+    });
+
+    // Thirteen months after Anders left, seven after Johan did.
+    await tickAt('2031-02-15T09:00:00Z');
+    expect(await members()).toEqual({ [KARIN.id]: 'member', [JOHAN.id]: 'left', [SARA.id]: 'member' });
   });
 });

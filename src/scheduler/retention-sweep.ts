@@ -9,6 +9,8 @@ const SWEEP_EVERY_MS = 24 * 3600_000;
 const PER_NETWORK = 50;
 /** Expired meetings read per query; those kept (open follow-ups) are paged past, so they never stall the sweep. */
 const PAGE = 100;
+/** A 1:1 chat of someone in no network is kept this long after it was last written (they may be joining one). */
+const CHAT_GRACE_MS = 30 * 24 * 3600_000;
 
 /** Deletes meetings' records whose network's retention period has passed (see storage/meeting-retention). */
 export function createRetentionSweepTask(deps: {
@@ -48,6 +50,10 @@ export function createRetentionSweepTask(deps: {
             'meetings past retention swept',
           );
       }
+      const chats = await deps.retention.forgetPersonalChatsOutsideNetworks(
+        new Date(now.getTime() - CHAT_GRACE_MS),
+      );
+      if (chats) deps.logger.info({ chats }, '1:1 chats of people in no network forgotten');
       // Only a finished sweep counts: one stopped by a storage failure is tried again at the next tick.
       lastRun = now.getTime();
     },

@@ -2,6 +2,7 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { NetworkSettings } from '../domain/network';
 import type { ContainerName } from './containers';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { personalDocumentId } from './conversation-repository';
 
 type Stored = ItemDefinition & Record<string, unknown>;
 
@@ -94,6 +95,48 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
         return deleted;
       } catch (error) {
         throw storageUnavailable(error, 'forget members who left');
+      }
+    },
+
+    /**
+     * Deletes the 1:1 chats of people who are in no network's roster, last written before `before` (a fresh install
+     * is kept a while: its person may be about to join): both what the bot knows of the chat (`personal-…`) and
+     * the conversation it was installed in. A member's own chat stays. Returns how many went.
+     */
+    async forgetPersonalChatsOutsideNetworks(before: Date): Promise<number> {
+      try {
+        const members = await query(
+          containers.networks,
+          "SELECT c.userId, c.aadObjectId FROM c WHERE c.type = 'member' AND c.status = 'member'",
+          {},
+        );
+        const keys = new Set(
+          members.flatMap((m) => [m.aadObjectId, m.userId].filter((k) => typeof k === 'string')),
+        );
+        const known = new Set([...keys].map((key) => personalDocumentId(String(key))));
+        const chats = await query(
+          containers.conversations,
+          'SELECT c.id, c.updatedAt, c.conversationType, c.installedByAadObjectId FROM c WHERE c.updatedAt < @before' +
+            " AND (STARTSWITH(c.id, 'personal-') OR c.conversationType = 'personal')",
+          { '@before': before.toISOString() },
+        );
+        let deleted = 0;
+        for (const chat of chats) {
+          const id = String(chat.id);
+          const stays = id.startsWith('personal-')
+            ? known.has(id)
+            : typeof chat.installedByAadObjectId === 'string' && keys.has(chat.installedByAadObjectId);
+          if (stays) continue;
+          try {
+            await containers.conversations.item(id, id).delete();
+            deleted += 1;
+          } catch (error) {
+            if (!hasStatus(error, 404)) throw error;
+          }
+        }
+        return deleted;
+      } catch (error) {
+        throw storageUnavailable(error, 'forget 1:1 chats outside networks');
       }
     },
 

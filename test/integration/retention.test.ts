@@ -205,4 +205,29 @@ describe('retention of meeting records', () => {
     await tickAt('2031-02-15T09:00:00Z');
     expect(await members()).toEqual({ [KARIN.id]: 'member', [JOHAN.id]: 'left', [SARA.id]: 'member' });
   });
+
+  it("forgets the 1:1 chats of people in no network a month after they were last written, not a member's", async () => {
+    now = new Date('2032-03-01T09:00:00Z');
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-chats@thread.v2', {
+      retentionMonths: '12',
+    });
+    const reference = (userId: string) => ({
+      conversationId: `a:personal:${userId}`,
+      conversationType: 'personal' as const,
+      tenantId: 't',
+      serviceUrl: suite.connector.serviceUrl,
+      channelId: 'msteams',
+      botId: '28:anteckna',
+    });
+    // Sara is on the roster; two people never joined a network, one of them only days ago.
+    await suite.bot.deps.conversations.savePersonal(SARA.aadObjectId, reference(SARA.id));
+    await suite.bot.deps.conversations.savePersonal('aad-never-joined', reference('29:never-joined'));
+    now = new Date('2032-04-05T09:00:00Z');
+    await suite.bot.deps.conversations.savePersonal('aad-just-installed', reference('29:just-installed'));
+
+    await tickAt('2032-04-10T09:00:00Z');
+    expect(await suite.bot.deps.conversations.getPersonal(SARA.aadObjectId)).toBeDefined();
+    expect(await suite.bot.deps.conversations.getPersonal('aad-never-joined')).toBeUndefined();
+    expect(await suite.bot.deps.conversations.getPersonal('aad-just-installed')).toBeDefined();
+  });
 });

@@ -9,6 +9,20 @@ type Stored = ItemDefinition & Record<string, unknown>;
 export type MeetingDeletion = { deleted: number } | { kept: 'openFollowUps' };
 
 /**
+ * Deletes a document; true if this call deleted it. Another instance sweeping the same data may have deleted it
+ * first: gone is gone.
+ */
+async function deleteIfThere(container: Container, id: string, partition: string): Promise<boolean> {
+  try {
+    await container.item(id, partition).delete();
+    return true;
+  } catch (error) {
+    if (!hasStatus(error, 404)) throw error;
+    return false;
+  }
+}
+
+/**
  * Deleting a meeting's records once the network's retention period has passed. A meeting's records sit in four
  * containers, so deletion goes from the leaves to the meeting document: a sweep stopped half way leaves the meeting
  * in place, and the next sweep finishes it. (Cosmos TTL would delete each document on its own clock, leaving
@@ -84,14 +98,8 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
           networkId,
         );
         let deleted = 0;
-        for (const doc of left) {
-          try {
-            await containers.networks.item(String(doc.id), networkId).delete();
-            deleted += 1;
-          } catch (error) {
-            if (!hasStatus(error, 404)) throw error;
-          }
-        }
+        for (const doc of left)
+          if (await deleteIfThere(containers.networks, String(doc.id), networkId)) deleted += 1;
         return deleted;
       } catch (error) {
         throw storageUnavailable(error, 'forget members who left');
@@ -126,13 +134,7 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
           const stays = id.startsWith('personal-')
             ? known.has(id)
             : typeof chat.installedByAadObjectId === 'string' && keys.has(chat.installedByAadObjectId);
-          if (stays) continue;
-          try {
-            await containers.conversations.item(id, id).delete();
-            deleted += 1;
-          } catch (error) {
-            if (!hasStatus(error, 404)) throw error;
-          }
+          if (!stays && (await deleteIfThere(containers.conversations, id, id))) deleted += 1;
         }
         return deleted;
       } catch (error) {
@@ -155,14 +157,8 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
         );
         if (followUps.some((doc) => doc.status === 'open')) return { kept: 'openFollowUps' };
         let deleted = 0;
-        // Another instance sweeping the same meeting may have deleted a document first: gone is gone.
         const remove = async (container: Container, id: string, partition: string) => {
-          try {
-            await container.item(id, partition).delete();
-            deleted += 1;
-          } catch (error) {
-            if (!hasStatus(error, 404)) throw error;
-          }
+          if (await deleteIfThere(container, id, partition)) deleted += 1;
         };
         const records = await query(
           containers.meetings,

@@ -46,6 +46,21 @@ describe('retention of meeting records', () => {
     return meeting;
   };
 
+  /** An open follow-up of a meeting, owned by an organisation: it keeps its meeting from being deleted. */
+  const openFollowUp = (networkId: string, followUpId: string, meetingId: string): FollowUp => ({
+    networkId,
+    followUpId,
+    meetingId,
+    owner: { kind: 'organisation', name: 'Kungälv' },
+    text: 'återkommer',
+    status: 'open',
+    changes: [],
+    revision: 0,
+    createdBy: '',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  });
+
   /** What is stored about a meeting, by kind. */
   const storedOf = async (networkId: string, meetingId: string) => ({
     meeting: (await suite.bot.deps.meetings.get(networkId, meetingId)) !== undefined,
@@ -89,19 +104,7 @@ describe('retention of meeting records', () => {
     // Same day, a meeting whose follow-up stays open; and one held next November.
     const withOpen = meetingStarting(networkA.networkId, new Date(now.getTime() + 4 * 3600_000));
     await suite.bot.deps.meetings.create(withOpen);
-    const open: FollowUp = {
-      networkId: networkA.networkId,
-      followUpId: '00000000-0000-4000-8000-00000000a001',
-      meetingId: withOpen.meetingId,
-      owner: { kind: 'organisation', name: 'Kungälv' },
-      text: 'återkommer',
-      status: 'open',
-      changes: [],
-      revision: 0,
-      createdBy: '',
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    };
+    const open = openFollowUp(networkA.networkId, '00000000-0000-4000-8000-00000000a001', withOpen.meetingId);
     await suite.bot.deps.followUps.create(open);
     const recent = meetingStarting(networkA.networkId, new Date('2027-11-15T08:00:00Z'));
     await suite.bot.deps.meetings.create(recent);
@@ -150,19 +153,13 @@ describe('retention of meeting records', () => {
     );
     for (const [i, meeting] of keptOnes.entries()) {
       await suite.bot.deps.meetings.create(meeting);
-      await suite.bot.deps.followUps.create({
-        networkId,
-        followUpId: `00000000-0000-4000-8000-${String(900_000 + i).padStart(12, '0')}`,
-        meetingId: meeting.meetingId,
-        owner: { kind: 'organisation', name: 'Kungälv' },
-        text: 'återkommer',
-        status: 'open',
-        changes: [],
-        revision: 0,
-        createdBy: '',
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      });
+      await suite.bot.deps.followUps.create(
+        openFollowUp(
+          networkId,
+          `00000000-0000-4000-8000-${String(900_000 + i).padStart(12, '0')}`,
+          meeting.meetingId,
+        ),
+      );
     }
     const later = meetingStarting(networkId, new Date('2027-04-15T08:00:00Z'));
     await suite.bot.deps.meetings.create(later);

@@ -57,6 +57,11 @@ export interface FollowUp {
   /** Bumped by every change a person makes; a card showing an older one is out of date. */
   revision?: number;
   reminders?: FollowUpReminders;
+  /**
+   * When its owner was erased (data protection): nobody is reminded, and an open one no longer keeps its meeting
+   * from the retention sweep. Giving it a new owner clears it.
+   */
+  ownerErasedAt?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

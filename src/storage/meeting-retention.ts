@@ -144,18 +144,20 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
 
     /**
      * Deletes everything about one meeting: answers, attendance, decisions, notes, minutes and markers, its
-     * follow-ups, its meeting-chat link, then the meeting. Kept while any of its follow-ups is open: owners are still
-     * reminded and the next agenda lists it.
+     * follow-ups, its meeting-chat link, then the meeting. Kept while any of its follow-ups is open (but one whose owner was
+     * erased): owners are still reminded and the next agenda lists it.
      */
     async deleteMeeting(networkId: string, meetingId: string): Promise<MeetingDeletion> {
       try {
         const followUps = await query(
           containers.followUps,
-          'SELECT c.id, c.status FROM c WHERE c.networkId = @network AND c.meetingId = @meeting',
+          'SELECT c.id, c.status, c.ownerErasedAt FROM c WHERE c.networkId = @network AND c.meetingId = @meeting',
           { '@network': networkId, '@meeting': meetingId },
           networkId,
         );
-        if (followUps.some((doc) => doc.status === 'open')) return { kept: 'openFollowUps' };
+        // An open task keeps its meeting, unless its owner was erased (nobody is reminded of it any more).
+        if (followUps.some((doc) => doc.status === 'open' && !doc.ownerErasedAt))
+          return { kept: 'openFollowUps' };
         let deleted = 0;
         const remove = async (container: Container, id: string, partition: string) => {
           if (await deleteIfThere(container, id, partition)) deleted += 1;

@@ -181,8 +181,18 @@ export function createPersonData(containers: Record<ContainerName, Container>) {
             pseudonymised += 1;
           }
         }
-        for (const doc of found.followUps)
-          await rewrite('followUps', { ...doc, owner: { kind: 'person', name: ERASED_NAME } });
+        // Their tasks stay in the records, reminding nobody; open ones no longer hold their meeting back.
+        const erasedAt = new Date().toISOString();
+        for (const doc of found.followUps) {
+          const reminders = doc.reminders as { nextAt?: string; claim?: unknown } | undefined;
+          const { nextAt: _next, claim: _claim, ...kept } = reminders ?? {};
+          await rewrite('followUps', {
+            ...doc,
+            owner: { kind: 'person', name: ERASED_NAME },
+            ownerErasedAt: erasedAt,
+            ...(reminders ? { reminders: kept } : {}),
+          });
+        }
       } catch (error) {
         throw storageUnavailable(error, 'erase personal data');
       }

@@ -164,6 +164,28 @@ describe('follow-ups', () => {
     });
   });
 
+  it("gives an erased person's task to someone else, who is reminded again", async () => {
+    await say('starta möte');
+    const ref = refOf(attachmentCard(await say('uppgift Kungälv svarar senast 31 december 2035')));
+    // As the erasure leaves it: owned by nobody anyone can reach, reminding nobody.
+    const found = (await suite.bot.deps.followUps.get(network.networkId, ref.followUpId ?? ''))!;
+    const { nextAt: _next, ...reminders } = found.followUp.reminders ?? { sent: [] };
+    await suite.bot.deps.followUps.replace(
+      {
+        ...found.followUp,
+        owner: { kind: 'person', name: 'Borttagen person' },
+        ownerErasedAt: new Date().toISOString(),
+        reminders,
+      },
+      found.etag,
+    );
+    await press('followUp.reassign', { ...ref, owner: `member:${SARA.id}` }, KARIN);
+    const [saved] = await stored();
+    expect(saved).toMatchObject({ owner: { kind: 'member', userId: SARA.id } });
+    expect(saved?.ownerErasedAt).toBeUndefined();
+    expect(saved?.reminders?.nextAt).toEqual(expect.any(String));
+  });
+
   it('reassigns to another member, who is @mentioned; of two changes of the same version one wins', async () => {
     await say('starta möte');
     const ref = refOf(attachmentCard(await say('uppgift Kungälv svarar senast 31 december 2035')));

@@ -144,6 +144,11 @@ describe('one person’s data', () => {
     const attendance = await suite.bot.deps.attendance.list(meeting.meetingId);
     expect(attendance.map((a) => a.name)).toContain(ERASED_NAME);
     expect(JSON.stringify(attendance)).not.toContain('Sara');
+    // Her open task stays in the records, reminding nobody, and no longer holds the meeting back from retention.
+    const [task] = await suite.bot.deps.followUps.listForMeeting(network.networkId, meeting.meetingId);
+    expect(task).toMatchObject({ status: 'open', owner: { kind: 'person', name: ERASED_NAME } });
+    expect(task?.ownerErasedAt).toEqual(expect.any(String));
+    expect(task?.reminders?.nextAt).toBeUndefined();
     // Her attendance stays under a random key: nothing derived from her ids finds it.
     const { resources } = await suite.bot.cosmos.containers.meetings.items
       .query({

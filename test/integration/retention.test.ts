@@ -227,4 +227,20 @@ describe('retention of meeting records', () => {
     expect(await suite.bot.deps.conversations.getPersonal('aad-never-joined')).toBeUndefined();
     expect(await suite.bot.deps.conversations.getPersonal('aad-just-installed')).toBeDefined();
   });
+
+  it('does not keep a meeting for an open task whose owner was erased', async () => {
+    now = new Date('2033-01-10T09:00:00Z');
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-erased@thread.v2', {
+      retentionMonths: '12',
+    });
+    const meeting = meetingStarting(network.networkId, new Date('2033-01-10T10:00:00Z'));
+    await suite.bot.deps.meetings.create(meeting);
+    await suite.bot.deps.followUps.create({
+      ...openFollowUp(network.networkId, '00000000-0000-4000-8000-00000000e001', meeting.meetingId),
+      owner: { kind: 'person', name: 'Borttagen person' },
+      ownerErasedAt: now.toISOString(),
+    });
+    await tickAt('2034-02-15T09:00:00Z');
+    expect(await storedOf(network.networkId, meeting.meetingId)).toEqual(nothing);
+  });
 });

@@ -95,6 +95,16 @@ describe('reminder schedule (Europe/Stockholm, defaults: 3 days before, the day,
       nextReminderAt({ status: 'done', due: '2026-12-03' }, DEFAULT_REMINDER_POLICY, ZONE, now),
     ).toBeUndefined();
     expect(nextReminderAt(open(), DEFAULT_REMINDER_POLICY, ZONE, now)).toBeUndefined();
+    // An erased owner is reminded of nothing.
+    expect(
+      nextReminderAt(
+        { ...open('2026-12-03'), ownerErasedAt: now.toISOString() },
+        DEFAULT_REMINDER_POLICY,
+        ZONE,
+        now,
+      ),
+    ).toBeUndefined();
+    expect(nextReminderAt(open('2026-12-03'), DEFAULT_REMINDER_POLICY, ZONE, now)).toBeDefined();
     const quiet = { ...DEFAULT_REMINDER_POLICY, daysBefore: 0, onDueDay: false, overdueEveryDays: 0 };
     expect(nextReminderAt(open('2026-12-03'), quiet, ZONE, now)).toBeUndefined();
     const onlyOverdue = { ...DEFAULT_REMINDER_POLICY, daysBefore: 0, onDueDay: false, overdueEveryDays: 14 };

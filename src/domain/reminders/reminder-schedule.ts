@@ -34,12 +34,12 @@ export function reminderKind(due: string, zone: string, now: Date): ReminderKind
  * deadline, or the policy has no more reminders.
  */
 export function nextReminderAt(
-  followUp: Pick<FollowUp, 'status' | 'due'>,
+  followUp: Pick<FollowUp, 'status' | 'due' | 'ownerErasedAt'>,
   policy: ReminderPolicy,
   zone: string,
   after: Date,
 ): string | undefined {
-  if (followUp.status !== 'open' || !followUp.due) return undefined;
+  if (followUp.status !== 'open' || !followUp.due || followUp.ownerErasedAt) return undefined;
   const due = parseDay(followUp.due);
   const at = (day: LocalDate): string => toInstant(day, policy.from, zone);
   const later = (instant: string): boolean => Date.parse(instant) > after.getTime();

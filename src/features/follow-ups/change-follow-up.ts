@@ -29,6 +29,9 @@ import { createTranslator } from '../../i18n/translator';
 
 export type FollowUpChangeMode = 'done' | 'postpone' | 'reassign';
 
+/** A new owner makes a task of an erased person an ordinary one again (reminded, holding its meeting). */
+const withoutErasedOwner = ({ ownerErasedAt: _erased, ...followUp }: FollowUp): FollowUp => followUp;
+
 interface ChangeRequest {
   networkId: string;
   followUpId: string;
@@ -140,7 +143,7 @@ export function createChangeFollowUp(
             }
           : owner
             ? {
-                ...followUp,
+                ...withoutErasedOwner(followUp),
                 owner,
                 changes: [
                   ...followUp.changes,

@@ -108,9 +108,13 @@ export function createTenantSendLeases(deps: {
     }
     return attempt;
   };
+  /** Tenants another instance was found to hold, and until when not to ask Cosmos again (at most POLL_MS). */
+  const heldElsewhere = new Map<string, number>();
   const takeOnce = async (tenantId: string): Promise<{ ok: true } | { ok: false; until: number }> => {
     const known = held.get(tenantId);
     if (known) return { ok: true };
+    const askAgainAt = heldElsewhere.get(tenantId) ?? 0;
+    if (askAgainAt > now()) return { ok: false, until: askAgainAt };
     const current = await deps.leases.get(tenantId);
     const until = current ? Date.parse(current.value.until) : 0;
     const free = !current || current.value.holder === deps.instanceId || until <= now();
@@ -120,7 +124,11 @@ export function createTenantSendLeases(deps: {
         deps.logger.debug({ tenantId, from: current.value.holder }, 'tenant lease taken');
       return { ok: true };
     }
-    return { ok: false, until: free ? now() : until };
+    if (free) return { ok: false, until: now() };
+    // A run asks once per group of reminders: one read answers them all for a while.
+    const next = Math.min(until, now() + POLL_MS);
+    heldElsewhere.set(tenantId, next);
+    return { ok: false, until: next };
   };
 
   /** Still this instance's for long enough to send: renewed when it runs low; false when it was lost. */

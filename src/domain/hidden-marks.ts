@@ -1,7 +1,8 @@
 /** Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder the text around them. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Invisible characters of no width: zero-width space, non-joiner, joiner, word joiner, BOM. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+const ZERO_WIDTH_ALL = new RegExp(ZERO_WIDTH.source, 'g');
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
 const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
@@ -14,10 +15,9 @@ const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
 export function withoutHiddenMarks(text: string): string {
   const noBidi = text.replace(BIDI_CONTROLS, '');
   if (!ZERO_WIDTH.test(noBidi)) return noBidi;
-  ZERO_WIDTH.lastIndex = 0;
   let clean = '';
   for (const { segment } of graphemes.segment(noBidi))
-    clean += PICTOGRAPHIC.test(segment) ? segment : segment.replace(ZERO_WIDTH, '');
+    clean += PICTOGRAPHIC.test(segment) ? segment : segment.replace(ZERO_WIDTH_ALL, '');
   return clean;
 }
 

@@ -100,11 +100,19 @@ describe('reminders from two scheduler instances', () => {
 
   const instance = (
     name: string,
-    wrap: (inner: ReminderDelivery) => ReminderDelivery = (d) => d,
-    gate = new SendGate(TEAMS_SEND_RATES),
-    followUps = suite.bot.deps.followUps,
-    networks = suite.bot.deps.networks,
-    leases?: TenantSendLeases,
+    {
+      wrap = (d) => d,
+      gate = new SendGate(TEAMS_SEND_RATES),
+      followUps = suite.bot.deps.followUps,
+      networks = suite.bot.deps.networks,
+      leases,
+    }: {
+      wrap?: (inner: ReminderDelivery) => ReminderDelivery;
+      gate?: SendGate;
+      followUps?: typeof suite.bot.deps.followUps;
+      networks?: typeof suite.bot.deps.networks;
+      leases?: TenantSendLeases;
+    } = {},
   ) =>
     createReminderTask({
       followUps,
@@ -165,8 +173,8 @@ describe('reminders from two scheduler instances', () => {
     // Each instance's own gate would let 49/s through to the tenant: together twice Teams' 50.
     const [a, b] = [leasesOf('lease-a'), leasesOf('lease-b')];
     await Promise.all([
-      instance('lease-a', undefined, undefined, undefined, undefined, a).run(now),
-      instance('lease-b', undefined, undefined, undefined, undefined, b).run(now),
+      instance('lease-a', { leases: a }).run(now),
+      instance('lease-b', { leases: b }).run(now),
     ]);
     await Promise.all([a.releaseAll(), b.releaseAll()]);
 
@@ -203,15 +211,17 @@ describe('reminders from two scheduler instances', () => {
     let killed = false;
     // A "dies" after 300 deliveries: from then on it never returns from a delivery and never sends (a process
     // killed between its claim and its send); its claims stay in Cosmos until the lease runs out.
-    const a = instance('instance-a', (inner) => ({
-      async deliver(network, followUp, at, stillMine) {
-        if (killed) return new Promise<never>(() => undefined);
-        const outcome = await inner.deliver(network, followUp, at, stillMine);
-        deliveredByA += 1;
-        if (deliveredByA >= 300) killed = true;
-        return outcome;
-      },
-    }));
+    const a = instance('instance-a', {
+      wrap: (inner) => ({
+        async deliver(network, followUp, at, stillMine) {
+          if (killed) return new Promise<never>(() => undefined);
+          const outcome = await inner.deliver(network, followUp, at, stillMine);
+          deliveredByA += 1;
+          if (deliveredByA >= 300) killed = true;
+          return outcome;
+        },
+      }),
+    });
     const b = instance('instance-b');
     void a.run(now);
     await b.run(now);
@@ -257,16 +267,15 @@ describe('reminders from two scheduler instances', () => {
     // A has claimed it when it asks to deliver it (the delivery then waits for the paused tenant's slot).
     let delivering = (): void => undefined;
     const asked = new Promise<void>((resolve) => (delivering = resolve));
-    const a = instance(
-      'slow-a',
-      (inner) => ({
+    const a = instance('slow-a', {
+      wrap: (inner) => ({
         deliver(...args) {
           delivering();
           return inner.deliver(...args);
         },
       }),
-      slowGate,
-    ).run(now);
+      gate: slowGate,
+    }).run(now);
     await asked;
     expect((await suite.bot.deps.followUps.get(networkId, followUpId))?.followUp.reminders?.claim?.by).toBe(
       'slow-a',
@@ -309,9 +318,7 @@ describe('reminders from two scheduler instances', () => {
           : Promise.reject(new Error('Cosmos is unavailable')),
     };
     now = new Date(DUE_AT);
-    await expect(instance('failing-query', undefined, undefined, followUps).run(now)).rejects.toThrow(
-      'Cosmos is unavailable',
-    );
+    await expect(instance('failing-query', { followUps }).run(now)).rejects.toThrow('Cosmos is unavailable');
     expect(queries).toBe(2);
     // Right when the run reports the failure: the whole first batch has gone out and is recorded, none is left
     // claimed, and the rest waits untouched for the next tick.
@@ -346,17 +353,19 @@ describe('reminders from two scheduler instances', () => {
     let delivered = 0;
     let dead = false;
     const sentByA: FollowUp[] = [];
-    const a = instance('died-after-send', (inner) => ({
-      async deliver(network, followUp, at, stillMine, takenOver) {
-        if (dead) return new Promise<never>(() => undefined);
-        delivered += 1;
-        const last = delivered > 10;
-        if (last) dead = true;
-        const outcome = await inner.deliver(network, followUp, at, stillMine, takenOver);
-        if (!last) sentByA.push(followUp);
-        return last ? new Promise<never>(() => undefined) : outcome;
-      },
-    }));
+    const a = instance('died-after-send', {
+      wrap: (inner) => ({
+        async deliver(network, followUp, at, stillMine, takenOver) {
+          if (dead) return new Promise<never>(() => undefined);
+          delivered += 1;
+          const last = delivered > 10;
+          if (last) dead = true;
+          const outcome = await inner.deliver(network, followUp, at, stillMine, takenOver);
+          if (!last) sentByA.push(followUp);
+          return last ? new Promise<never>(() => undefined) : outcome;
+        },
+      }),
+    });
     void a.run(now);
     await suite.connector.waitForCalls(11);
     // What A sent before it died is recorded (those of its ten still being written when the 11th went).
@@ -422,7 +431,7 @@ describe('reminders from two scheduler instances', () => {
       jest.spyOn(meetings, 'getMany'),
     ];
     now = new Date(DUE_AT);
-    await instance('batch-read', undefined, undefined, undefined, counted).run(now);
+    await instance('batch-read', { networks: counted }).run(now);
     expect(reads.one).toBe(0);
     expect(reads.many).toHaveLength(1);
     expect(reads.many[0]).toEqual(expect.arrayContaining(networkIds));

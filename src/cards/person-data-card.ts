@@ -2,6 +2,7 @@ import { z } from 'zod';
 import template from '../../adaptiveCards/person-data.json';
 import type { Language } from '../domain/language';
 import { createTranslator } from '../i18n/translator';
+import { formatDue } from './follow-up-card';
 import { renderTemplate, type AdaptiveCardJson } from './render-template';
 
 export const PERSON_DATA_VERBS = {
@@ -25,6 +26,14 @@ export interface PersonDataCounts {
   answers: number;
   attendance: number;
   followUps: number;
+  /** Records of others that name them: tasks they changed, decisions they recorded, text that mentions them. */
+  others: number;
+}
+
+/** Their open tasks after an erasure, to be given to someone else. */
+export interface OpenTask {
+  text: string;
+  due?: string;
 }
 
 export type PersonDataView =
@@ -33,7 +42,7 @@ export type PersonDataView =
   /** For the chair who opened it (the invoke's answer shows only to them): counts, export link, erase. */
   | { view: 'open'; counts: PersonDataCounts; exportUrl: string; notice?: string }
   | { view: 'confirm' }
-  | { view: 'erased'; deleted: number; pseudonymised: number; by: string };
+  | { view: 'erased'; deleted: number; pseudonymised: number; by: string; openFollowUps: OpenTask[] };
 
 /** One person's data in one network, for its chair: the closed card in the chat and the chair's own views. */
 export function renderPersonDataCard(
@@ -53,6 +62,7 @@ export function renderPersonDataCard(
           { title: t('personData.answers'), value: String(view.counts.answers) },
           { title: t('personData.attendance'), value: String(view.counts.attendance) },
           { title: t('personData.followUps'), value: String(view.counts.followUps) },
+          { title: t('personData.others'), value: String(view.counts.others) },
         ]
       : [];
   const intro = {
@@ -68,8 +78,20 @@ export function renderPersonDataCard(
           })
         : '',
   }[view.view];
+  const tasks =
+    view.view === 'erased'
+      ? view.openFollowUps.map((task) => ({
+          text: task.due
+            ? `${task.text} (${t('followUps.due', { date: formatDue(task.due, view.language) })})`
+            : task.text,
+        }))
+      : [];
   return renderTemplate(template, {
     view: view.view,
+    // Teams keeps listing them, and a sync writes nothing back; only the chat's owner can take them out of it.
+    afterErasure: view.view === 'erased' ? t('personData.stillInChat') : '',
+    tasksIntro: tasks.length ? t('personData.openTasks', { count: tasks.length }) : '',
+    tasks,
     notice: view.view === 'open' ? (view.notice ?? '') : '',
     noticeColor: 'Attention',
     title: t('personData.title', { name: view.name }),

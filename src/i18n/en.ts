@@ -398,6 +398,11 @@ export const en: Record<MessageKey, string> = {
     'Erased by {by}: {deleted} records deleted, {pseudonymised} pseudonymised. Approved minutes are unchanged.',
   'personData.holdsRole':
     '{name} chairs or keeps the minutes of the network. Choose someone else in settings first.',
+  'personData.others': 'Other records naming them',
+  'personData.stillInChat':
+    "A sync of the member list does not add them back, even while they are still in the chat; they come back only by answering a card or typing a command themselves. Removing them from the chat is for the chat's owner in Teams.",
+  'personData.openTasks':
+    'Open follow-ups now without an owner ({count}). Give them to someone else with "Give to someone else" in `follow-ups`:',
   'personData.gone': 'The network has nothing stored about this person any more.',
   'personData.fileName': 'personal-data',
   'when.future': 'I read "{text}" as {understood}, which is still to come.',

@@ -402,6 +402,11 @@ export const sv = {
     'Raderat av {by}: {deleted} uppgifter borttagna, {pseudonymised} avidentifierade. Godkända anteckningar är oförändrade.',
   'personData.holdsRole':
     '{name} är ordförande eller sekreterare i nätverket. Välj någon annan i inställningar först.',
+  'personData.others': 'Andra uppgifter som nämner personen',
+  'personData.stillInChat':
+    'En synkning av medlemslistan lägger inte tillbaka personen, även om hen finns kvar i chatten; hen kommer tillbaka bara genom att själv svara på ett kort eller skriva ett kommando. Att ta bort hen ur chatten gör chattens ägare i Teams.',
+  'personData.openTasks':
+    'Öppna uppgifter som nu saknar ansvarig ({count}). Ge dem till någon annan med "Ge till någon annan" i `uppföljning`:',
   'personData.gone': 'Nätverket har inget sparat om den här personen längre.',
   'personData.fileName': 'personuppgifter',
   'when.future': '”{text}” förstod jag som {understood}, och det har inte varit än.',

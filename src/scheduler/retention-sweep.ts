@@ -54,6 +54,8 @@ export function createRetentionSweepTask(deps: {
         new Date(now.getTime() - CHAT_GRACE_MS),
       );
       if (chats) deps.logger.info({ chats }, '1:1 chats of people in no network forgotten');
+      const links = await deps.retention.forgetStrayLinks();
+      if (links) deps.logger.info({ links }, 'meeting-chat links of deleted meetings forgotten');
       // Only a finished sweep counts: one stopped by a storage failure is tried again at the next tick.
       lastRun = now.getTime();
     },

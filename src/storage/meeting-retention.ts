@@ -143,6 +143,43 @@ export function createMeetingRetention(containers: Record<ContainerName, Contain
     },
 
     /**
+     * Deletes the meeting-chat links whose meeting is gone (swept before links were, or deleted some other way):
+     * a link alone serves nothing. Returns how many went.
+     */
+    async forgetStrayLinks(): Promise<number> {
+      try {
+        const links = await query(
+          containers.conversations,
+          "SELECT c.id, c.networkId, c.meetingId FROM c WHERE c.type = 'meetingLink'",
+          {},
+        );
+        const meetingsOf = new Map<string, Promise<Set<string>>>();
+        const meetingsIn = (networkId: string) => {
+          let found = meetingsOf.get(networkId);
+          if (!found) {
+            found = query(
+              containers.networks,
+              "SELECT c.meetingId FROM c WHERE c.networkId = @network AND c.type = 'meeting'",
+              { '@network': networkId },
+              networkId,
+            ).then((docs) => new Set(docs.map((doc) => String(doc.meetingId))));
+            meetingsOf.set(networkId, found);
+          }
+          return found;
+        };
+        let deleted = 0;
+        for (const link of links) {
+          const meetings = await meetingsIn(String(link.networkId));
+          if (meetings.has(String(link.meetingId))) continue;
+          if (await deleteIfThere(containers.conversations, String(link.id), String(link.id))) deleted += 1;
+        }
+        return deleted;
+      } catch (error) {
+        throw storageUnavailable(error, 'forget stray meeting-chat links');
+      }
+    },
+
+    /**
      * Deletes everything about one meeting: answers, attendance, decisions, notes, minutes and markers, its
      * follow-ups, its meeting-chat link, then the meeting. Kept while any of its follow-ups is open (but one whose owner was
      * erased): owners are still reminded and the next agenda lists it.

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { conversationDocumentId } from '../domain/conversation';
 import { attendanceId } from './attendance-repository';
-import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { ContainerName } from './containers';
-import { storageUnavailable } from './cosmos-errors';
-import { personalDocumentId } from './conversation-repository';
-import { withoutSystemFields, type StoredFields } from './without-system-fields';
+import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { erasedPersonDocument, isErasedPerson, type ErasedPerson } from './erased-people';
+import { documentsOf, type PersonContainer, type StoredDocument } from './person-documents';
+import {
+  DOCUMENT_KINDS,
+  kindOf,
+  type AnyShape,
+  type DocumentKind,
+  type DocumentKindName,
+} from './person-fields';
+import { walkPerson, type Findings, type Sought } from './person-walk';
 
 /** Who: their Entra object id, and their Teams user id where known (guests on a roster have no object id). */
 export interface PersonKey {
@@ -12,191 +21,308 @@ export interface PersonKey {
   userId?: string;
 }
 
-/**
- * Everything stored about one person, per container, as stored (without Cosmos' own fields). Leases hold no
- * personal data (which instance sends to a tenant).
- */
-export type PersonExport = Record<Exclude<ContainerName, 'leases'>, Record<string, unknown>[]>;
+/** Why a document is in an export. */
+export type Found = 'about' | 'recordedBy' | 'named' | 'mentionedByName' | 'undeclared';
+
+export interface ExportedDocument {
+  kind: DocumentKindName | 'unknown';
+  /**
+   * `about`: it is theirs or names them with their ids (their answer, attendance, a task they own, their
+   * substitute's attendance); `recordedBy`: they created, changed or approved it; `named`: the bot wrote their name
+   * in it; `mentionedByName`: text someone typed names them.
+   */
+  found: Found[];
+  document: Record<string, unknown>;
+}
+
+/** Everything stored about one person, per container, as stored (without Cosmos' own fields). */
+export type PersonExport = Record<PersonContainer, ExportedDocument[]>;
+
+/** An open task of theirs, now owned by "Borttagen person": for a chair to give to someone else. */
+export interface OrphanedFollowUp {
+  networkId: string;
+  followUpId: string;
+  text: string;
+  due?: string;
+}
 
 export type ErasureResult =
-  | { erased: true; deleted: number; pseudonymised: number }
+  | { erased: true; deleted: number; pseudonymised: number; openFollowUps: OrphanedFollowUp[] }
   /** They chair or keep minutes in these networks: someone else must take the role first. */
   | { erased: false; holdsRoleIn: string[] };
 
 /** What replaces a name that was erased, in the records that stay. */
 export const ERASED_NAME = 'Borttagen person';
 
-type Stored = ItemDefinition & Record<string, unknown>;
+interface Hit {
+  container: PersonContainer;
+  kind: DocumentKindName | undefined;
+  doc: StoredDocument;
+  findings: Findings;
+  /** The document is theirs by its id (their 1:1 chat and its conversation). */
+  theirsById: boolean;
+}
 
-/** Documents matching `where`; with a network, only that network's (every document but a chat's carries it). */
-const all = async (
-  container: Container,
-  where: string,
-  key: PersonKey,
-  networkId: string | undefined,
-): Promise<Stored[]> => {
-  try {
-    const { resources } = await container.items
-      .query<Stored>({
-        query: `SELECT * FROM c WHERE ${networkId === undefined ? '' : 'c.networkId = @network AND '}(${where})`,
-        parameters: [
-          { name: '@aad', value: key.aadObjectId },
-          { name: '@user', value: key.userId ?? key.aadObjectId },
-          { name: '@personal', value: personalDocumentId(key.aadObjectId) },
-          { name: '@network', value: networkId ?? '' },
-        ],
-      })
-      .fetchAll();
-    return resources;
-  } catch (error) {
-    throw storageUnavailable(error, 'read personal data');
-  }
+const PARTITION_FIELD: Record<PersonContainer, string> = {
+  conversations: 'id',
+  networks: 'networkId',
+  meetings: 'meetingId',
+  followUps: 'networkId',
 };
 
-const partitionOf = (container: ContainerName, doc: Stored): string =>
-  String(container === 'conversations' ? doc.id : container === 'meetings' ? doc.meetingId : doc.networkId);
+/** The document as written: its id and type kept, Cosmos' own fields left out. */
+const plain = (doc: StoredDocument): Record<string, unknown> => {
+  const { _etag, _rid, _self, _ts, _attachments, _lsn, ...written } = doc;
+  return written;
+};
+const shapeOf = (kind: DocumentKindName | undefined): AnyShape => (kind ? DOCUMENT_KINDS[kind].shape : {});
+const isTheirs = (hit: Hit) => hit.theirsById || hit.findings.about.includes('');
+const foundOf = (hit: Hit): Found[] => {
+  const found: Found[] = [];
+  if (isTheirs(hit) || hit.findings.about.length) found.push('about');
+  if (hit.findings.recordedBy) found.push('recordedBy');
+  if (hit.findings.named) found.push('named');
+  if (hit.findings.mentionedByName) found.push('mentionedByName');
+  if (hit.findings.undeclared.length) found.push('undeclared');
+  return found;
+};
+
+type Plan = { delete: true } | { replace: Record<string, unknown> } | { rekey: Record<string, unknown> };
 
 /**
  * The right of access and the right to erasure (GDPR art. 15 and 17) for one person, across every container, or
- * within one network (what its chair may answer for).
- * Export returns what is stored about them. Erasure deletes what only served the bot (their 1:1 chat, roster
- * entries, answers to agendas) and replaces their name and ids with "Borttagen person" in what are the network's
- * records (attendance, follow-ups they own), so the minutes stay whole. The minutes versions themselves (the
- * network's documents, public records in a municipality) are not rewritten: see docs/data-protection.md. A chair or secretary is
- * not erased until the network has chosen someone else.
+ * within one network (what its chair may answer for). Where a person's data lives is read from one declaration per
+ * kind of document (`person-fields.ts`), so export and erasure look in the same places.
+ * Export returns every document that holds or mentions them, saying how. Erasure deletes what only served the bot
+ * (their 1:1 chat, roster entries, answers to agendas, a pending import) and replaces their name and ids with
+ * "Borttagen person" and random keys in the network's records (attendance, follow-ups, change logs, who recorded
+ * decisions and notes, drafted minutes), so the minutes stay whole. Approved minutes and text people typed are not
+ * rewritten: see docs/data-protection.md. A chair or secretary is not erased until the network has chosen someone
+ * else. A marker without their ids in clear keeps a roster sync from writing them back.
  */
-export function createPersonData(containers: Record<ContainerName, Container>) {
-  /** With `networkId`, what that network holds about them; without, everything, their 1:1 chat included. */
+export function createPersonData(
+  containers: Record<ContainerName, Container>,
+  clock: () => Date = () => new Date(),
+) {
   const find = async (key: PersonKey, networkId?: string) => {
-    const conversations =
-      networkId === undefined
-        ? await all(
-            containers.conversations,
-            'c.installedByAadObjectId = @aad OR c.id = @personal',
-            key,
-            undefined,
-          )
-        : [];
-    const networks = await all(
-      containers.networks,
-      "(c.type = 'member' AND (c.aadObjectId = @aad OR c.userId = @user)) OR c.type = 'network'",
-      key,
-      networkId,
-    );
-    const meetings = await all(
-      containers.meetings,
-      "(c.type = 'rsvp' AND c.aadObjectId = @aad)" +
-        " OR (c.type = 'attendance' AND (c.personKey = @aad OR c.userId = @user))",
-      key,
-      networkId,
-    );
-    const followUps = await all(
-      containers.followUps,
-      "c.type = 'followUp' AND (c.owner.aadObjectId = @aad OR c.owner.userId = @user)",
-      key,
-      networkId,
-    );
-    const holdsRoleIn = networks
-      .filter((doc) => doc.type === 'network')
-      .filter((doc) => {
-        const settings = doc.settings as {
-          chairs: { aadObjectId: string }[];
-          secretary?: { aadObjectId: string };
-        };
-        return (
-          settings.chairs.some((chair) => chair.aadObjectId === key.aadObjectId) ||
-          settings.secretary?.aadObjectId === key.aadObjectId
-        );
-      });
-    return {
-      conversations,
-      networks: [...networks.filter((doc) => doc.type === 'member'), ...holdsRoleIn],
-      meetings,
-      followUps,
-      holdsRoleIn,
-    };
+    const ids = new Set([key.aadObjectId, ...(key.userId ? [key.userId] : [])]);
+    const theirIds = new Set<string>();
+    for (const id of ids) theirIds.add(DOCUMENT_KINDS.personalChat.idFor(id));
+    const names = new Set<string>();
+    const holdsRoleIn: string[] = [];
+    // First what is theirs, for the names they are stored under; then every document again, with those names.
+    for await (const { container, doc } of documentsOf(containers, networkId)) {
+      const kind = kindOf(container, doc);
+      const { findings } = walkPerson(plain(doc), shapeOf(kind), { ids, names: [] });
+      for (const name of findings.names) names.add(name);
+      if (kind === 'personalChat' && theirIds.has(String(doc.id))) {
+        const chat = (doc.reference as { conversationId?: unknown } | undefined)?.conversationId;
+        if (typeof chat === 'string') theirIds.add(conversationDocumentId(chat));
+      }
+      if (kind === 'network' && findings.about.some((path) => path.startsWith('settings.')))
+        holdsRoleIn.push(String((doc.settings as { name?: unknown }).name));
+    }
+    const sought: Sought = { ids, names: [...names] };
+    const hits: Hit[] = [];
+    for await (const { container, doc } of documentsOf(containers, networkId)) {
+      const kind = kindOf(container, doc);
+      const { findings } = walkPerson(plain(doc), shapeOf(kind), sought);
+      const hit = { container, kind, doc, findings, theirsById: theirIds.has(String(doc.id)) };
+      if (foundOf(hit).length) hits.push(hit);
+    }
+    return { sought, hits, holdsRoleIn };
+  };
+
+  /** What the erasure makes of one document; `openFollowUp` when it was their open task. */
+  const planFor = (hit: Hit, sought: Sought, pseudonym: string): { plan: Plan; open?: OrphanedFollowUp } => {
+    const kind: DocumentKind | undefined = hit.kind ? DOCUMENT_KINDS[hit.kind] : undefined;
+    const whenAbout = typeof kind?.whenAbout === 'function' ? kind.whenAbout(hit.doc) : kind?.whenAbout;
+    // Walked again as it is now (a document changed meanwhile is read again before this).
+    const { result, findings } = walkPerson(plain(hit.doc), shapeOf(hit.kind), sought, {
+      pseudonym,
+      erasedName: ERASED_NAME,
+      record: kind?.record?.(hit.doc) ?? false,
+    });
+    const theirs = isTheirs({ ...hit, findings });
+    if (theirs && whenAbout === 'delete') return { plan: { delete: true } };
+    if (hit.kind === 'attendance' && theirs) {
+      // Attendance is keyed by the person's id: the record moves to a random key, so nobody holding the id finds it.
+      const { userId: _user, ...rest } = result;
+      const personKey = `erased:${randomUUID()}`;
+      return {
+        plan: { rekey: { ...rest, personKey, id: attendanceId(String(hit.doc.meetingId), personKey) } },
+      };
+    }
+    if (hit.kind === 'followUp' && findings.about.includes('owner')) {
+      // Their task stays in the records, reminding nobody; an open one no longer holds its meeting back.
+      const reminders = result.reminders as { nextAt?: string; claim?: unknown } | undefined;
+      const { nextAt: _next, claim: _claim, ...kept } = reminders ?? {};
+      const task = {
+        ...result,
+        owner: { kind: 'person', name: ERASED_NAME },
+        ownerErasedAt: clock().toISOString(),
+        ...(reminders ? { reminders: kept } : {}),
+      };
+      return {
+        plan: { replace: task },
+        ...(hit.doc.status === 'open'
+          ? {
+              open: {
+                networkId: String(hit.doc.networkId),
+                followUpId: String(hit.doc.followUpId),
+                text: String(hit.doc.text),
+                ...(typeof hit.doc.due === 'string' ? { due: hit.doc.due } : {}),
+              },
+            }
+          : {}),
+      };
+    }
+    return { plan: { replace: result } };
+  };
+
+  /** Marks them erased in a network, once (a second erasure finds the first's marker). */
+  const mark = async (networkId: string, ids: string[]) => {
+    const { resources } = await containers.networks.items
+      .query<ErasedPerson>(
+        {
+          query: "SELECT * FROM c WHERE c.networkId = @network AND c.type = 'erasedPerson'",
+          parameters: [{ name: '@network', value: networkId }],
+        },
+        { partitionKey: networkId },
+      )
+      .fetchAll();
+    if (!resources.some((marker) => isErasedPerson(marker, ids)))
+      await containers.networks.items.create(erasedPersonDocument(networkId, ids, clock()));
+  };
+
+  /** Deletes a document unless it is gone already; true if this call deleted it. */
+  const deleteIfThere = async (container: Container, id: string, partition: string): Promise<boolean> => {
+    try {
+      await container.item(id, partition).delete();
+      return true;
+    } catch (error) {
+      if (!hasStatus(error, 404)) throw error;
+      return false;
+    }
+  };
+
+  /**
+   * After a network's erasure, their 1:1 chat with the bot (what it knows of the chat and the conversation it was
+   * installed in) when no other network has them as a member: it served only to reach them. Returns how many went.
+   */
+  const forgetOwnChatIfNoNetwork = async (key: PersonKey): Promise<number> => {
+    const user = key.userId ?? key.aadObjectId;
+    const { resources: memberships } = await containers.networks.items
+      .query({
+        query:
+          "SELECT c.id FROM c WHERE c.type = 'member' AND c.status = 'member'" +
+          ' AND (c.aadObjectId = @aad OR c.userId = @user OR c.userId = @aad)',
+        parameters: [
+          { name: '@aad', value: key.aadObjectId },
+          { name: '@user', value: user },
+        ],
+      })
+      .fetchAll();
+    if (memberships.length) return 0;
+    const { resources: installed } = await containers.conversations.items
+      .query<{ id: string }>({
+        query: "SELECT c.id FROM c WHERE c.conversationType = 'personal' AND c.installedByAadObjectId = @aad",
+        parameters: [{ name: '@aad', value: key.aadObjectId }],
+      })
+      .fetchAll();
+    const ids = new Set(installed.map((doc) => doc.id));
+    for (const userKey of new Set([key.aadObjectId, user])) {
+      const id = DOCUMENT_KINDS.personalChat.idFor(userKey);
+      const { resource } = await containers.conversations.item(id, id).read<StoredDocument>();
+      const chat = (resource?.reference as { conversationId?: unknown } | undefined)?.conversationId;
+      if (typeof chat === 'string') ids.add(conversationDocumentId(chat));
+      if (resource) ids.add(id);
+    }
+    let deleted = 0;
+    for (const id of ids) if (await deleteIfThere(containers.conversations, id, id)) deleted += 1;
+    return deleted;
+  };
+
+  const apply = async (hit: Hit, plan: Plan): Promise<'deleted' | 'pseudonymised'> => {
+    const container = containers[hit.container];
+    const partition = String(hit.doc[PARTITION_FIELD[hit.container]]);
+    const id = String(hit.doc.id);
+    if ('delete' in plan) {
+      await deleteIfThere(container, id, partition);
+      return 'deleted';
+    }
+    if ('rekey' in plan) {
+      // Written before the old one goes: stopped half way, nothing is lost, and a second run finds the old one.
+      await container.items.upsert(plan.rekey);
+      await deleteIfThere(container, id, partition);
+      return 'pseudonymised';
+    }
+    await container.item(id, partition).replace(plan.replace, {
+      accessCondition: { type: 'IfMatch', condition: String(hit.doc._etag ?? '') },
+    });
+    return 'pseudonymised';
   };
 
   return {
     async exportData(key: PersonKey, networkId?: string): Promise<PersonExport> {
-      const found = await find(key, networkId);
-      // Cosmos' own fields go; `type` stays, so the reader knows what each document is.
-      const plain = (docs: Stored[]) =>
-        docs.map((doc) => ({
-          type: doc.type as unknown,
-          ...withoutSystemFields(doc as unknown as Record<string, unknown> & StoredFields),
-        }));
-      return {
-        conversations: plain(found.conversations),
-        networks: plain(found.networks),
-        meetings: plain(found.meetings),
-        followUps: plain(found.followUps),
-      };
+      let found: Awaited<ReturnType<typeof find>>;
+      try {
+        found = await find(key, networkId);
+      } catch (error) {
+        throw storageUnavailable(error, 'read personal data');
+      }
+      const exported: PersonExport = { conversations: [], networks: [], meetings: [], followUps: [] };
+      for (const hit of found.hits)
+        exported[hit.container].push({
+          kind: hit.kind ?? 'unknown',
+          found: foundOf(hit),
+          document: plain(hit.doc),
+        });
+      return exported;
     },
 
     async erase(key: PersonKey, networkId?: string): Promise<ErasureResult> {
-      const found = await find(key, networkId);
-      if (found.holdsRoleIn.length)
-        return {
-          erased: false,
-          holdsRoleIn: found.holdsRoleIn.map((doc) => String((doc.settings as { name: string }).name)),
-        };
-      let deleted = 0;
-      let pseudonymised = 0;
-      const remove = async (name: ContainerName, doc: Stored) => {
-        await containers[name].item(String(doc.id), partitionOf(name, doc)).delete();
-        deleted += 1;
-      };
-      const rewrite = async (name: ContainerName, doc: Stored) => {
-        await containers[name].item(String(doc.id), partitionOf(name, doc)).replace(doc);
-        pseudonymised += 1;
-      };
       try {
-        for (const doc of found.conversations) {
-          if (String(doc.id).startsWith('personal-')) await remove('conversations', doc);
-          else {
-            const { installedByAadObjectId: _installer, ...rest } = doc;
-            await rewrite('conversations', rest);
+        const found = await find(key, networkId);
+        if (found.holdsRoleIn.length) return { erased: false, holdsRoleIn: found.holdsRoleIn };
+        const ids = [...found.sought.ids];
+        // The markers first: a roster sync meanwhile does not write back what is being erased.
+        const networks = new Set(
+          found.hits
+            .filter((hit) => hit.kind === 'member' && isTheirs(hit))
+            .map((hit) => String(hit.doc.networkId)),
+        );
+        if (networkId !== undefined) networks.add(networkId);
+        for (const network of networks) await mark(network, ids);
+        const pseudonym = `erased:${randomUUID()}`;
+        let deleted = 0;
+        let pseudonymised = 0;
+        const openFollowUps: OrphanedFollowUp[] = [];
+        for (let hit of found.hits) {
+          for (let attempt = 1; ; attempt += 1) {
+            const { plan, open } = planFor(hit, found.sought, pseudonym);
+            try {
+              if ((await apply(hit, plan)) === 'deleted') deleted += 1;
+              else pseudonymised += 1;
+              if (open) openFollowUps.push(open);
+              break;
+            } catch (error) {
+              // Changed meanwhile: read it again and erase what it holds now.
+              if (!hasStatus(error, 412) || attempt === 3) throw error;
+              const partition = String(hit.doc[PARTITION_FIELD[hit.container]]);
+              const { resource } = await containers[hit.container]
+                .item(String(hit.doc.id), partition)
+                .read<StoredDocument>();
+              if (!resource) break;
+              hit = { ...hit, doc: resource };
+            }
           }
         }
-        for (const doc of found.networks) if (doc.type === 'member') await remove('networks', doc);
-        for (const doc of found.meetings) {
-          if (doc.type === 'rsvp') await remove('meetings', doc);
-          else if (doc.type !== 'attendance') {
-            const { userId: _user, ...rest } = doc;
-            await rewrite('meetings', { ...rest, name: ERASED_NAME });
-          } else {
-            // Attendance is keyed by a hash of the person's id: the record moves to a random key, so nobody holding
-            // the id can find it again (written before the old one goes: stopped half way, nothing is lost).
-            const { userId: _user, id: _id, _etag, _rid, _self, _ts, _attachments, ...rest } = doc;
-            const personKey = `erased:${randomUUID()}`;
-            const meetingId = String(doc.meetingId);
-            await containers.meetings.items.create({
-              ...rest,
-              id: attendanceId(meetingId, personKey),
-              name: ERASED_NAME,
-              personKey,
-            });
-            await containers.meetings.item(String(doc.id), partitionOf('meetings', doc)).delete();
-            pseudonymised += 1;
-          }
-        }
-        // Their tasks stay in the records, reminding nobody; open ones no longer hold their meeting back.
-        const erasedAt = new Date().toISOString();
-        for (const doc of found.followUps) {
-          const reminders = doc.reminders as { nextAt?: string; claim?: unknown } | undefined;
-          const { nextAt: _next, claim: _claim, ...kept } = reminders ?? {};
-          await rewrite('followUps', {
-            ...doc,
-            owner: { kind: 'person', name: ERASED_NAME },
-            ownerErasedAt: erasedAt,
-            ...(reminders ? { reminders: kept } : {}),
-          });
-        }
+        if (networkId !== undefined) deleted += await forgetOwnChatIfNoNetwork(key);
+        return { erased: true, deleted, pseudonymised, openFollowUps };
       } catch (error) {
         throw storageUnavailable(error, 'erase personal data');
       }
-      return { erased: true, deleted, pseudonymised };
     },
   };
 }

@@ -6,6 +6,8 @@ import type { RosterMember } from '../domain/roster';
 import { createBatchedUpsert } from './batched-upsert';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { queryWhereIn } from './query-where-in';
+import { isErasedPerson, type ErasedPerson } from './erased-people';
+import { recently } from './recent-reads';
 
 type MemberDocument = RosterMember & { id: string; type: 'member' };
 
@@ -31,7 +33,20 @@ export interface RosterRepository {
    * shows of all their networks (their own follow-ups); never on a hot path.
    */
   memberships(person: { userId: string; aadObjectId?: string }): Promise<RosterMember[]>;
+  /**
+   * A person erased from the network acted in its chat themselves (answered a card, typed a command): they are a
+   * member again, from what Teams says of them in that turn. False (nothing written) for everyone else.
+   */
+  returnAfterErasure(
+    networkId: string,
+    person: { userId: string; aadObjectId?: string; name: string },
+  ): Promise<boolean>;
+  /** Someone was erased from the network by this instance: its next turn reads the markers afresh. */
+  markersChanged(networkId: string): void;
 }
+
+/** How long an instance trusts its read of a network's erasure markers when someone acts (not when it syncs). */
+const MARKERS_MS = 30_000;
 
 const memberId = (userId: string): string =>
   `member-${createHash('sha256').update(userId).digest('base64url')}`;
@@ -89,6 +104,25 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
     return rosters;
   };
 
+  const markersOf = async (networkId: string): Promise<(ErasedPerson & { id: string })[]> => {
+    try {
+      const { resources } = await container.items
+        .query<ErasedPerson & { id: string }>(
+          {
+            query: "SELECT * FROM c WHERE c.networkId = @networkId AND c.type = 'erasedPerson'",
+            parameters: [{ name: '@networkId', value: networkId }],
+          },
+          { partitionKey: networkId },
+        )
+        .fetchAll();
+      return resources;
+    } catch (error) {
+      throw storageUnavailable(error, 'read erasure markers');
+    }
+  };
+  // Every turn asks; a network almost never has a marker, so one read per network and period answers them all.
+  const recentMarkers = recently(markersOf, MARKERS_MS);
+
   const get = async (networkId: string, userId: string): Promise<RosterMember | undefined> => {
     try {
       const { resource } = await container.item(memberId(userId), networkId).read<MemberDocument>();
@@ -110,7 +144,12 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
   return {
     listMany,
 
-    async sync(networkId, current) {
+    async sync(networkId, listed) {
+      // Someone erased from the network while still in the chat is not written back from Teams' member list.
+      const markers = await markersOf(networkId);
+      const current = listed.filter(
+        (input) => !markers.some((marker) => isErasedPerson(marker, [input.aadObjectId, input.userId])),
+      );
       const known = new Map((await list(networkId, true)).map((m) => [m.userId, m]));
       const now = clock().toISOString();
       const writes: RosterMember[] = [];
@@ -171,6 +210,43 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
       } catch (error) {
         throw storageUnavailable(error, 'list memberships');
       }
+    },
+
+    async returnAfterErasure(networkId, person) {
+      const ids = [person.aadObjectId, person.userId];
+      const theirs = (await recentMarkers(networkId)).filter((marker) => isErasedPerson(marker, ids));
+      if (!theirs.length) return false;
+      try {
+        for (const marker of theirs) {
+          try {
+            await container.item(marker.id, networkId).delete();
+          } catch (error) {
+            if (!hasStatus(error, 404)) throw error;
+          }
+        }
+      } catch (error) {
+        throw storageUnavailable(error, 'remove erasure marker');
+      }
+      recentMarkers.prime(networkId, markersOf(networkId));
+      // After the marker: should this write fail, the next sync brings them back, as they asked by acting.
+      await write(
+        [
+          {
+            networkId,
+            userId: person.userId,
+            ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+            name: person.name,
+            status: 'member',
+            updatedAt: clock().toISOString(),
+          },
+        ],
+        'return after erasure',
+      );
+      return true;
+    },
+
+    markersChanged(networkId) {
+      recentMarkers.prime(networkId, markersOf(networkId));
     },
 
     async addGuest(networkId, guest) {

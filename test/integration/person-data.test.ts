@@ -80,6 +80,7 @@ describe('one person’s data', () => {
       'Svar på dagordningar': '1',
       'Närvaro på möten': '1',
       Uppgifter: '1',
+      'Andra uppgifter som nämner personen': '0',
     });
     const exportUrl = actions(opened).find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
     const file = await fetch(exportUrl);
@@ -88,10 +89,13 @@ describe('one person’s data', () => {
     expect(file.headers.get('content-disposition')).toMatch(
       /filename\*=UTF-8''personuppgifter-\d{4}-\d{2}-\d{2}\.json/,
     );
-    const exported = (await file.json()) as Record<string, Record<string, unknown>[]>;
+    const exported = (await file.json()) as Record<
+      string,
+      { kind: string; document: Record<string, unknown> }[]
+    >;
     expect(exported.network).toBe('Socialchefsnätverket');
-    expect(exported.networks).toEqual([expect.objectContaining({ type: 'member', name: 'Sara Lind' })]);
-    expect(exported.meetings!.map((d) => d.type).sort()).toEqual(['attendance', 'rsvp']);
+    expect(exported.networks!.map((d) => [d.kind, d.document.name])).toEqual([['member', 'Sara Lind']]);
+    expect(exported.meetings!.map((d) => d.kind).sort()).toEqual(['attendance', 'rsvp']);
     expect(exported.followUps).toHaveLength(1);
     expect(exported.conversations).toEqual([]);
     // The link is for that file only: not a minutes link, and a changed token is refused.
@@ -126,10 +130,19 @@ describe('one person’s data', () => {
     expect(cardTexts(erased)).toEqual([
       `Personuppgifter: ${ERASED_NAME}`,
       'Raderat av Karin Ek: 2 uppgifter borttagna, 2 avidentifierade. Godkända anteckningar är oförändrade.',
+      // A sync does not bring her back while she is in the chat; her open task is for the chair to give on.
+      sv['personData.stillInChat'],
+      sv['personData.openTasks'].replace('{count}', '1'),
+      '- skickar ut enkäten (senast måndag 31 december 2035)',
     ]);
-    // The chat's card loses her name for everyone.
+    // The chat's card loses her name for everyone; the list of tasks is the chair's.
     const updated = suite.connector.calls.filter((call) => call.method === 'PUT');
     expect(updated).toHaveLength(1);
+    expect(cardTexts(attachmentCard(updated[0]!.body))).toEqual([
+      `Personuppgifter: ${ERASED_NAME}`,
+      'Raderat av Karin Ek: 2 uppgifter borttagna, 2 avidentifierade. Godkända anteckningar är oförändrade.',
+      sv['personData.stillInChat'],
+    ]);
     expect(JSON.stringify(updated[0]!.body)).not.toContain('Sara');
     expect(JSON.stringify(updated[0]!.body)).toContain(ERASED_NAME);
 
@@ -175,10 +188,12 @@ describe('one person’s data', () => {
     const people = createPersonData(suite.bot.cosmos.containers);
     const sara = { aadObjectId: SARA.aadObjectId, userId: SARA.id };
     const exported = await people.exportData(sara);
-    expect(exported.conversations).toEqual([expect.objectContaining({ status: 'active' })]);
-    expect(exported.networks).toEqual([expect.objectContaining({ type: 'member', name: 'Sara Lind' })]);
-    expect(exported.meetings.map((d) => d.type).sort()).toEqual(['attendance', 'rsvp']);
-    expect(exported.followUps).toEqual([
+    expect(exported.conversations.map((d) => d.document)).toEqual([
+      expect.objectContaining({ status: 'active' }),
+    ]);
+    expect(exported.networks.map((d) => [d.kind, d.document.name])).toEqual([['member', 'Sara Lind']]);
+    expect(exported.meetings.map((d) => d.kind).sort()).toEqual(['attendance', 'rsvp']);
+    expect(exported.followUps.map((d) => d.document)).toEqual([
       expect.objectContaining({ owner: expect.objectContaining({ name: 'Sara Lind' }) }),
     ]);
     expect(JSON.stringify(exported)).not.toMatch(/"_(etag|rid|ts)"/);
@@ -189,7 +204,12 @@ describe('one person’s data', () => {
       holdsRoleIn: ['Socialchefsnätverket', 'Socialchefsnätverket'],
     });
 
-    expect(await people.erase(sara)).toEqual({ erased: true, deleted: 3, pseudonymised: 2 });
+    expect(await people.erase(sara)).toEqual({
+      erased: true,
+      deleted: 3,
+      pseudonymised: 2,
+      openFollowUps: [expect.objectContaining({ text: 'skickar ut enkäten', due: '2035-12-31' })],
+    });
     const after = await people.exportData(sara);
     expect(Object.values(after).flat()).toEqual([]);
     // The records stay whole: one present, one follow-up, without her name.

@@ -47,11 +47,15 @@ export function createPersonDataAction(
       });
     const opened = async (notice?: string): Promise<AdaptiveCardJson> => {
       const stored = await deps.personData.exportData(key, networkId);
+      const all = Object.values(stored).flat();
+      const about = (kind: string) =>
+        all.filter((doc) => doc.kind === kind && doc.found.includes('about')).length;
       const counts = {
-        memberships: stored.networks.filter((doc) => doc.type === 'member').length,
-        answers: stored.meetings.filter((doc) => doc.type === 'rsvp').length,
-        attendance: stored.meetings.filter((doc) => doc.type === 'attendance').length,
-        followUps: stored.followUps.length,
+        memberships: about('member'),
+        answers: about('rsvp'),
+        attendance: about('attendance'),
+        followUps: about('followUp'),
+        others: all.filter((doc) => !doc.found.includes('about')).length,
       };
       const exportUrl = deps.downloads.urlFor(
         {
@@ -69,11 +73,27 @@ export function createPersonDataAction(
     if (mode === 'askErase') return card({ view: 'confirm' });
     const result = await deps.personData.erase(key, networkId);
     if (!result.erased) return opened(t('personData.holdsRole', { name: member.name }));
+    deps.roster.markersChanged(networkId);
     deps.logger.info(
-      { networkId, by: actor.aadObjectId, deleted: result.deleted, pseudonymised: result.pseudonymised },
+      {
+        networkId,
+        by: actor.aadObjectId,
+        deleted: result.deleted,
+        pseudonymised: result.pseudonymised,
+        openFollowUps: result.openFollowUps.length,
+      },
       'personal data erased',
     );
-    const erased = card({ view: 'erased', ...result, by: actor.name }, ERASED_NAME);
+    const { deleted, pseudonymised, openFollowUps } = result;
+    // The chat's card, for everyone, says what was done; the chair's own answer also lists the tasks to give on.
+    const erased = card(
+      { view: 'erased', deleted, pseudonymised, by: actor.name, openFollowUps: [] },
+      ERASED_NAME,
+    );
+    const forChair = card(
+      { view: 'erased', deleted, pseudonymised, by: actor.name, openFollowUps },
+      ERASED_NAME,
+    );
     if (context.activity.replyToId) {
       try {
         await context.updateActivity({ ...cardActivity(erased), id: context.activity.replyToId });
@@ -82,6 +102,6 @@ export function createPersonDataAction(
         deps.logger.warn({ err: error, networkId }, 'personal data card not updated');
       }
     }
-    return erased;
+    return forChair;
   };
 }

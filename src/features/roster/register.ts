@@ -6,12 +6,18 @@ import { ORGANISATION_VERBS } from '../../cards/organisation-cards';
 import { createAddGuest } from './add-guest';
 import { createAnswerOrganisation } from './answer-organisation';
 import { createOpenOrganisations, createSaveOrganisations } from './edit-organisations';
+import { createReturnAfterErasure } from './return-after-erasure';
 
 /** The roster's commands and cards. Membership events are routed by the conversations feature. */
 export function registerRoster(app: Application, commands: CommandRouter, deps: BotDeps): void {
   const openOrganisations = createOpenOrganisations(deps);
   const saveOrganisations = createSaveOrganisations(deps);
   const answerOrganisation = createAnswerOrganisation(deps);
+  const returnAfterErasure = createReturnAfterErasure(deps);
+  app.turn('beforeTurn', async (context) => {
+    await returnAfterErasure(context);
+    return true;
+  });
   commands.on('organisations', async (context) => {
     const result = await openOrganisations(context);
     await context.sendActivity(typeof result === 'string' ? result : cardActivity(result));

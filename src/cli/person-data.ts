@@ -4,8 +4,9 @@ import { openCosmos } from '../storage/cosmos-connection';
 import { createPersonData } from '../storage/person-data';
 
 const USAGE = `usage: person-data export|erase <Entra object id> [Teams user id]
-  export  prints, as JSON, everything Anteckna stores about the person
-  erase   deletes what only served the bot and replaces their name in the network's records`;
+  export  prints, as JSON, every document in every network that holds or mentions the person, and why
+  erase   deletes what only served the bot, replaces their name and ids in the networks' records
+          and keeps a roster sync from adding them back`;
 
 /**
  * For a data protection officer answering a request (GDPR art. 15 and 17), against the configured Cosmos DB:

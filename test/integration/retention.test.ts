@@ -243,4 +243,27 @@ describe('retention of meeting records', () => {
     await tickAt('2034-02-15T09:00:00Z');
     expect(await storedOf(network.networkId, meeting.meetingId)).toEqual(nothing);
   });
+
+  it('forgets the meeting-chat links of meetings that are gone, not the links of meetings that are there', async () => {
+    now = new Date('2035-01-10T09:00:00Z');
+    network = await setUpNetwork(suite.bot, suite.connector, '19:retention-links@thread.v2', {
+      retentionMonths: '12',
+    });
+    const meeting = meetingStarting(network.networkId, new Date('2035-01-20T10:00:00Z'));
+    await suite.bot.deps.meetings.create(meeting);
+    const link = (meetingId: string, chat: string) => ({
+      meetingChatId: `19:meeting_${chat}@thread.v2`,
+      networkId: network.networkId,
+      meetingId,
+      linkedAt: now.toISOString(),
+    });
+    // A link left by a meeting deleted before links were swept with it, and the planned meeting's own.
+    await suite.bot.deps.meetingLinks.save(link('7b0c1f7e-0000-4000-8000-00000000dead', 'stray'));
+    await suite.bot.deps.meetingLinks.save(link(meeting.meetingId, 'kept'));
+    await tickAt('2035-01-11T09:00:00Z');
+    expect(await suite.bot.deps.meetingLinks.get('19:meeting_stray@thread.v2')).toBeUndefined();
+    expect(await suite.bot.deps.meetingLinks.get('19:meeting_kept@thread.v2')).toMatchObject({
+      meetingId: meeting.meetingId,
+    });
+  });
 });

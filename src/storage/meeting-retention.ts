@@ -1,26 +1,13 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { NetworkSettings } from '../domain/network';
 import type { ContainerName } from './containers';
-import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { storageUnavailable } from './cosmos-errors';
+import { deleteIfThere } from './delete-if-there';
 import { personalDocumentId } from './conversation-repository';
 
 type Stored = ItemDefinition & Record<string, unknown>;
 
 export type MeetingDeletion = { deleted: number } | { kept: 'openFollowUps' };
-
-/**
- * Deletes a document; true if this call deleted it. Another instance sweeping the same data may have deleted it
- * first: gone is gone.
- */
-async function deleteIfThere(container: Container, id: string, partition: string): Promise<boolean> {
-  try {
-    await container.item(id, partition).delete();
-    return true;
-  } catch (error) {
-    if (!hasStatus(error, 404)) throw error;
-    return false;
-  }
-}
 
 /**
  * Deleting a meeting's records once the network's retention period has passed. A meeting's records sit in four

@@ -4,6 +4,7 @@ import { conversationDocumentId } from '../domain/conversation';
 import { attendanceId } from './attendance-repository';
 import type { ContainerName } from './containers';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
+import { deleteIfThere } from './delete-if-there';
 import { erasedPersonDocument, isErasedPerson, type ErasedPerson } from './erased-people';
 import { documentsOf, type PersonContainer, type StoredDocument } from './person-documents';
 import {
@@ -193,17 +194,6 @@ export function createPersonData(
       .fetchAll();
     if (!resources.some((marker) => isErasedPerson(marker, ids)))
       await containers.networks.items.create(erasedPersonDocument(networkId, ids, clock()));
-  };
-
-  /** Deletes a document unless it is gone already; true if this call deleted it. */
-  const deleteIfThere = async (container: Container, id: string, partition: string): Promise<boolean> => {
-    try {
-      await container.item(id, partition).delete();
-      return true;
-    } catch (error) {
-      if (!hasStatus(error, 404)) throw error;
-      return false;
-    }
   };
 
   /**

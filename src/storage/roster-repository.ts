@@ -8,6 +8,7 @@ import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { queryWhereIn } from './query-where-in';
 import { isErasedPerson, type ErasedPerson } from './erased-people';
 import { recently } from './recent-reads';
+import { deleteIfThere } from './delete-if-there';
 
 type MemberDocument = RosterMember & { id: string; type: 'member' };
 
@@ -217,13 +218,7 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
       const theirs = (await recentMarkers(networkId)).filter((marker) => isErasedPerson(marker, ids));
       if (!theirs.length) return false;
       try {
-        for (const marker of theirs) {
-          try {
-            await container.item(marker.id, networkId).delete();
-          } catch (error) {
-            if (!hasStatus(error, 404)) throw error;
-          }
-        }
+        for (const marker of theirs) await deleteIfThere(container, marker.id, networkId);
       } catch (error) {
         throw storageUnavailable(error, 'remove erasure marker');
       }

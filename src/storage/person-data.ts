@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { conversationDocumentId } from '../domain/conversation';
-import { attendanceId } from './attendance-repository';
 import type { ContainerName } from './containers';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { deleteIfThere } from './delete-if-there';
 import { erasedPersonDocument, isErasedPerson, type ErasedPerson } from './erased-people';
 import { documentsOf, type PersonContainer, type StoredDocument } from './person-documents';
+import { DOCUMENT_KINDS, kindOf, type DocumentKindName } from './person-fields';
+import { walkPerson, type Sought } from './person-walk';
 import {
-  DOCUMENT_KINDS,
-  kindOf,
-  type AnyShape,
-  type DocumentKind,
-  type DocumentKindName,
-} from './person-fields';
-import { walkPerson, type Findings, type Sought } from './person-walk';
+  erasurePlan,
+  isTheirs,
+  plain,
+  shapeOf,
+  type Hit,
+  type OrphanedFollowUp,
+  type Plan,
+} from './erasure-plan';
+
+export { ERASED_NAME, type OrphanedFollowUp } from './erasure-plan';
 
 /** Who: their Entra object id, and their Teams user id where known (guests on a roster have no object id). */
 export interface PersonKey {
@@ -39,30 +43,10 @@ export interface ExportedDocument {
 /** Everything stored about one person, per container, as stored (without Cosmos' own fields). */
 export type PersonExport = Record<PersonContainer, ExportedDocument[]>;
 
-/** An open task of theirs, now owned by "Borttagen person": for a chair to give to someone else. */
-export interface OrphanedFollowUp {
-  networkId: string;
-  followUpId: string;
-  text: string;
-  due?: string;
-}
-
 export type ErasureResult =
   | { erased: true; deleted: number; pseudonymised: number; openFollowUps: OrphanedFollowUp[] }
   /** They chair or keep minutes in these networks: someone else must take the role first. */
   | { erased: false; holdsRoleIn: string[] };
-
-/** What replaces a name that was erased, in the records that stay. */
-export const ERASED_NAME = 'Borttagen person';
-
-interface Hit {
-  container: PersonContainer;
-  kind: DocumentKindName | undefined;
-  doc: StoredDocument;
-  findings: Findings;
-  /** The document is theirs by its id (their 1:1 chat and its conversation). */
-  theirsById: boolean;
-}
 
 const PARTITION_FIELD: Record<PersonContainer, string> = {
   conversations: 'id',
@@ -71,13 +55,6 @@ const PARTITION_FIELD: Record<PersonContainer, string> = {
   followUps: 'networkId',
 };
 
-/** The document as written: its id and type kept, Cosmos' own fields left out. */
-const plain = (doc: StoredDocument): Record<string, unknown> => {
-  const { _etag, _rid, _self, _ts, _attachments, _lsn, ...written } = doc;
-  return written;
-};
-const shapeOf = (kind: DocumentKindName | undefined): AnyShape => (kind ? DOCUMENT_KINDS[kind].shape : {});
-const isTheirs = (hit: Hit) => hit.theirsById || hit.findings.about.includes('');
 const foundOf = (hit: Hit): Found[] => {
   const found: Found[] = [];
   if (isTheirs(hit) || hit.findings.about.length) found.push('about');
@@ -87,8 +64,6 @@ const foundOf = (hit: Hit): Found[] => {
   if (hit.findings.undeclared.length) found.push('undeclared');
   return found;
 };
-
-type Plan = { delete: true } | { replace: Record<string, unknown> } | { rekey: Record<string, unknown> };
 
 /**
  * The right of access and the right to erasure (GDPR art. 15 and 17) for one person, across every container, or
@@ -132,53 +107,6 @@ export function createPersonData(
       if (foundOf(hit).length) hits.push(hit);
     }
     return { sought, hits, holdsRoleIn };
-  };
-
-  /** What the erasure makes of one document; `openFollowUp` when it was their open task. */
-  const planFor = (hit: Hit, sought: Sought, pseudonym: string): { plan: Plan; open?: OrphanedFollowUp } => {
-    const kind: DocumentKind | undefined = hit.kind ? DOCUMENT_KINDS[hit.kind] : undefined;
-    const whenAbout = typeof kind?.whenAbout === 'function' ? kind.whenAbout(hit.doc) : kind?.whenAbout;
-    // Walked again as it is now (a document changed meanwhile is read again before this).
-    const { result, findings } = walkPerson(plain(hit.doc), shapeOf(hit.kind), sought, {
-      pseudonym,
-      erasedName: ERASED_NAME,
-      record: kind?.record?.(hit.doc) ?? false,
-    });
-    const theirs = isTheirs({ ...hit, findings });
-    if (theirs && whenAbout === 'delete') return { plan: { delete: true } };
-    if (hit.kind === 'attendance' && theirs) {
-      // Attendance is keyed by the person's id: the record moves to a random key, so nobody holding the id finds it.
-      const { userId: _user, ...rest } = result;
-      const personKey = `erased:${randomUUID()}`;
-      return {
-        plan: { rekey: { ...rest, personKey, id: attendanceId(String(hit.doc.meetingId), personKey) } },
-      };
-    }
-    if (hit.kind === 'followUp' && findings.about.includes('owner')) {
-      // Their task stays in the records, reminding nobody; an open one no longer holds its meeting back.
-      const reminders = result.reminders as { nextAt?: string; claim?: unknown } | undefined;
-      const { nextAt: _next, claim: _claim, ...kept } = reminders ?? {};
-      const task = {
-        ...result,
-        owner: { kind: 'person', name: ERASED_NAME },
-        ownerErasedAt: clock().toISOString(),
-        ...(reminders ? { reminders: kept } : {}),
-      };
-      return {
-        plan: { replace: task },
-        ...(hit.doc.status === 'open'
-          ? {
-              open: {
-                networkId: String(hit.doc.networkId),
-                followUpId: String(hit.doc.followUpId),
-                text: String(hit.doc.text),
-                ...(typeof hit.doc.due === 'string' ? { due: hit.doc.due } : {}),
-              },
-            }
-          : {}),
-      };
-    }
-    return { plan: { replace: result } };
   };
 
   /** Marks them erased in a network, once (a second erasure finds the first's marker). */
@@ -290,7 +218,7 @@ export function createPersonData(
         const openFollowUps: OrphanedFollowUp[] = [];
         for (let hit of found.hits) {
           for (let attempt = 1; ; attempt += 1) {
-            const { plan, open } = planFor(hit, found.sought, pseudonym);
+            const { plan, open } = erasurePlan(hit, found.sought, pseudonym, clock());
             try {
               if ((await apply(hit, plan)) === 'deleted') deleted += 1;
               else pseudonymised += 1;

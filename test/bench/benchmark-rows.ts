@@ -152,6 +152,22 @@ function search(result: Result): Row[] {
   ];
 }
 
+function personData(result: Result): Row[] {
+  const found = (part: unknown) => num(obj(part).documentsFound);
+  return [
+    {
+      what:
+        `Personal data, ${num(result.networks)} networks of ${num(result.meetingsPerNetwork)} meetings and ` +
+        `${num(result.membersPerNetwork)} members (${num(result.documents)} documents)`,
+      figures:
+        `chair's export ${num(obj(result.chairExport).ms)} ms (${found(result.chairExport)} found), erasure ` +
+        `${num(obj(result.chairErase).ms)} ms; administrator's export ${num(obj(result.adminExport).ms)} ms ` +
+        `(${found(result.adminExport)} found), erasure ${num(obj(result.adminErase).ms)} ms`,
+      target: `chair's export and erasure < ${num(result.invokeLimitMs)} ms (an invoke)`,
+    },
+  ];
+}
+
 const ROWS: Record<string, (result: Result) => Row[]> = {
   'answer-storm': answerStorm,
   memory,
@@ -162,6 +178,7 @@ const ROWS: Record<string, (result: Result) => Row[]> = {
   minutes,
   'import-minutes': importMinutes,
   search,
+  'person-data': personData,
 };
 
 /** The benchmarks in the order the table lists them. */

@@ -3,6 +3,7 @@ import { answerStorm, MEMBERS, REPEATS } from './answer-storm';
 import { importMinutesBenchmark } from './import-minutes';
 import { minutesBenchmark } from './minutes';
 import { searchBenchmark } from './search';
+import { personDataBenchmark } from './person-data';
 import { schedulerCostBenchmark } from './scheduler-cost';
 import { dispatch, REMINDERS, WARM_UP_REMINDERS } from './reminder-dispatch';
 import { cosmosOutageDuringStorm, killDuringDispatch } from './faults';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   if (!only || only === 'minutes') report('minutes', await minutesBenchmark());
   if (!only || only === 'import-minutes') report('import-minutes', await importMinutesBenchmark());
   if (!only || only === 'search') report('search', await searchBenchmark());
+  if (!only || only === 'person-data') report('person-data', await personDataBenchmark());
 }
 
 /** Writes docs/benchmarks.md; exits 1 naming each target missed by the benchmarks this run measured. */

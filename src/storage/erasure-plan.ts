@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { attendanceId } from './attendance-repository';
 import type { PersonContainer, StoredDocument } from './person-documents';
 import { DOCUMENT_KINDS, type AnyShape, type DocumentKind, type DocumentKindName } from './person-fields';
@@ -35,7 +36,10 @@ export const shapeOf = (kind: DocumentKindName | undefined): AnyShape =>
 export const isTheirs = (hit: Hit) => hit.theirsById || hit.findings.about.includes('');
 
 export type Plan =
-  { delete: true } | { replace: Record<string, unknown> } | { rekey: Record<string, unknown> };
+  | { keep: true }
+  | { delete: true }
+  | { replace: Record<string, unknown> }
+  | { rekey: Record<string, unknown> };
 
 /** What the erasure makes of one document; `open` when it was their open task. */
 export function erasurePlan(
@@ -86,5 +90,7 @@ export function erasurePlan(
         : {}),
     };
   }
+  // Only named in text people typed: nothing to change, nothing to write.
+  if (isDeepStrictEqual(result, plain(hit.doc))) return { plan: { keep: true } };
   return { plan: { replace: result } };
 }

@@ -161,7 +161,8 @@ export function createPersonData(
     return deleted;
   };
 
-  const apply = async (hit: Hit, plan: Plan): Promise<'deleted' | 'pseudonymised'> => {
+  const apply = async (hit: Hit, plan: Plan): Promise<'deleted' | 'pseudonymised' | 'kept'> => {
+    if ('keep' in plan) return 'kept';
     const container = containers[hit.container];
     const partition = String(hit.doc[PARTITION_FIELD[hit.container]]);
     const id = String(hit.doc.id);
@@ -220,8 +221,9 @@ export function createPersonData(
           for (let attempt = 1; ; attempt += 1) {
             const { plan, open } = erasurePlan(hit, found.sought, pseudonym, clock());
             try {
-              if ((await apply(hit, plan)) === 'deleted') deleted += 1;
-              else pseudonymised += 1;
+              const done = await apply(hit, plan);
+              if (done === 'deleted') deleted += 1;
+              else if (done === 'pseudonymised') pseudonymised += 1;
               if (open) openFollowUps.push(open);
               break;
             } catch (error) {

@@ -201,7 +201,20 @@ describe('an erasure finds every place', () => {
     expect(how('followUp', 'named')).toBe(1);
     expect(how('attendance', 'about')).toBe(2);
 
+    // Karin's note naming her is the network's record: the erasure leaves it as it was, not even rewritten.
+    const noteOf = async () =>
+      (
+        await suite.bot.cosmos.containers.meetings.items
+          .query<{ _etag: string; text: string }>({
+            query:
+              "SELECT * FROM c WHERE c.type = 'itemNote' AND c.meetingId = @m AND CONTAINS(c.text, 'redovisade')",
+            parameters: [{ name: '@m', value: meeting.meetingId }],
+          })
+          .fetchAll()
+      ).resources[0];
+    const note = await noteOf();
     await press('personData.erase', ref);
+    expect(await noteOf()).toEqual(note);
     // Left only where the README says; her 1:1 chat went too, as she is in no other network.
     const kept = (traces: Trace[]) => traces.filter((trace) => !keptByDesign(trace)).map(describeTrace);
     expect(kept(await tracesOf(containers(), SARA_MARKS))).toEqual([]);

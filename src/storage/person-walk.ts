@@ -77,8 +77,10 @@ export function walkPerson(
     names: [],
   };
   const isId = (value: unknown) => typeof value === 'string' && sought.ids.has(value);
+  // Their name, or their name with what the bot writes after it ("Sara Lind, Kungälv" for an owner with an
+  // organisation); not a longer name ("Sara Lindqvist").
   const isName = (value: unknown) =>
-    typeof value === 'string' && sought.names.some((name) => sameName(value, name) && sameName(name, value));
+    typeof value === 'string' && sought.names.some((name) => sameName(value, name));
 
   const object = (
     value: Record<string, unknown>,

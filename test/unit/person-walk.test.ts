@@ -29,6 +29,12 @@ describe('walking a document for one person', () => {
       owner: { name: 'Johan Berg' },
       changes: [{ by: 'aad-karin', from: 'Borttagen person' }],
     });
+    // As the bot writes an earlier owner with an organisation; a longer name is someone else.
+    const from = (name: string) =>
+      walkPerson({ changes: [{ kind: 'reassigned', at: '', by: 'x', from: name }] }, followUp, SARA).findings
+        .named;
+    expect(from('Sara Lind, Kungälv')).toBe(true);
+    expect(from('Sara Lindqvist')).toBe(false);
   });
 
   it('treats someone else of her name with their own id as someone else', () => {

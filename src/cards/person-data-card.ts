@@ -16,9 +16,12 @@ export type PersonDataMode = keyof typeof PERSON_DATA_VERBS;
  * What the card carries: which network and which person (their Teams id), nothing else. Who presses and whether
  * they may is read from the activity and the stored roles; the person's name from the roster.
  */
-export const personDataRefSchema = z
-  .object({ networkId: z.string().min(1).max(100), userId: z.string().min(1).max(200) })
-  .strict();
+export const personDataRefSchema = z.union([
+  z.object({ networkId: z.string().min(1).max(100), userId: z.string().min(1).max(200) }).strict(),
+  /** Someone the network's records know only by name (imported minutes, a task owner without a Teams account). */
+  z.object({ networkId: z.string().min(1).max(100), name: z.string().min(1).max(100) }).strict(),
+]);
+export type PersonDataRef = z.infer<typeof personDataRefSchema>;
 
 /** What the network holds about the person, counted by kind. */
 export interface PersonDataCounts {
@@ -48,8 +51,7 @@ export type PersonDataView =
 export function renderPersonDataCard(
   view: PersonDataView & {
     language: Language;
-    networkId: string;
-    userId: string;
+    ref: PersonDataRef;
     name: string;
     network: string;
   },
@@ -97,8 +99,7 @@ export function renderPersonDataCard(
     title: t('personData.title', { name: view.name }),
     intro,
     facts,
-    networkId: view.networkId,
-    userId: view.userId,
+    ref: view.ref,
     exportUrl: view.view === 'open' ? view.exportUrl : '',
     labels: {
       open: t('personData.open'),

@@ -1,9 +1,12 @@
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { openCosmos } from '../storage/cosmos-connection';
-import { createPersonData } from '../storage/person-data';
+import { createPersonData, type PersonKey } from '../storage/person-data';
 
 const USAGE = `usage: person-data export|erase <Entra object id> [Teams user id]
+       person-data export|erase --name "<name>" [--network <network id>]
+  --name  someone the records know only by name (imported minutes, a task owner without a Teams
+          account): only records without anyone's ids count as theirs
   export  prints, as JSON, every document in every network that holds or mentions the person, and why
   erase   deletes what only served the bot, replaces their name and ids in the networks' records
           and keeps a roster sync from adding them back`;
@@ -13,8 +16,14 @@ const USAGE = `usage: person-data export|erase <Entra object id> [Teams user id]
  * `node dist/src/cli/person-data.js export <id>` (or `npm run person-data -- export <id>` in a checkout).
  */
 async function main(argv: string[]): Promise<number> {
-  const [action, aadObjectId, userId] = argv;
-  if ((action !== 'export' && action !== 'erase') || !aadObjectId) {
+  const [action, ...rest] = argv;
+  const byName = rest[0] === '--name';
+  const [first, second, third] = byName ? rest.slice(1) : rest;
+  const network = byName && second === '--network' ? third : undefined;
+  const wellFormed = byName
+    ? first?.trim() && (second === undefined || (second === '--network' && third))
+    : first && !first.startsWith('--');
+  if ((action !== 'export' && action !== 'erase') || !wellFormed) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -26,8 +35,11 @@ async function main(argv: string[]): Promise<number> {
   const cosmos = await openCosmos(config.cosmos, createLogger('warn'));
   try {
     const people = createPersonData(cosmos.containers);
-    const key = { aadObjectId, ...(userId ? { userId } : {}) };
-    const result = action === 'export' ? await people.exportData(key) : await people.erase(key);
+    const key: PersonKey = byName
+      ? { name: first!.trim() }
+      : { aadObjectId: first!, ...(second ? { userId: second } : {}) };
+    const result =
+      action === 'export' ? await people.exportData(key, network) : await people.erase(key, network);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return action === 'erase' && 'erased' in result && !result.erased ? 1 : 0;
   } finally {

@@ -18,11 +18,14 @@ const personDataClaimSchema = z
   .object({
     kind: z.literal('personData'),
     networkId: z.string().min(1).max(100),
-    userId: z.string().min(1).max(200),
+    userId: z.string().min(1).max(200).optional(),
     aadObjectId: z.string().min(1).max(100).optional(),
+    /** Someone the records know only by name. */
+    name: z.string().min(1).max(100).optional(),
     expiresAt: z.number().int(),
   })
-  .strict();
+  .strict()
+  .refine((claim) => (claim.userId === undefined) !== (claim.name === undefined));
 
 /** What a download link lets its holder fetch, and until when. */
 export const downloadClaimSchema = z.union([minutesClaimSchema, personDataClaimSchema]);

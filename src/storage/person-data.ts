@@ -20,11 +20,15 @@ import {
 
 export { ERASED_NAME, type OrphanedFollowUp } from './erasure-plan';
 
-/** Who: their Entra object id, and their Teams user id where known (guests on a roster have no object id). */
-export interface PersonKey {
-  aadObjectId: string;
-  userId?: string;
-}
+/**
+ * Who: their Entra object id, and their Teams user id where known (guests on a roster have no object id); or, for
+ * someone the records know only by name (imported minutes, a task owner without a Teams account), that name: then
+ * only records without anyone's ids are theirs.
+ */
+export type PersonKey = { aadObjectId: string; userId?: string } | { name: string };
+
+const idsOf = (key: PersonKey): string[] =>
+  'name' in key ? [] : [key.aadObjectId, ...(key.userId ? [key.userId] : [])];
 
 /** Why a document is in an export. */
 export type Found = 'about' | 'recordedBy' | 'named' | 'mentionedByName' | 'undeclared';
@@ -81,15 +85,18 @@ export function createPersonData(
   clock: () => Date = () => new Date(),
 ) {
   const find = async (key: PersonKey, networkId?: string) => {
-    const ids = new Set([key.aadObjectId, ...(key.userId ? [key.userId] : [])]);
+    const ids = new Set(idsOf(key));
     const theirIds = new Set<string>();
     for (const id of ids) theirIds.add(DOCUMENT_KINDS.personalChat.idFor(id));
-    const names = new Set<string>();
+    const names = new Set<string>('name' in key ? [key.name] : []);
     const holdsRoleIn: string[] = [];
     // First what is theirs, for the names they are stored under; then every document again, with those names.
     for await (const { container, doc } of documentsOf(containers, networkId)) {
       const kind = kindOf(container, doc);
-      const { findings } = walkPerson(plain(doc), shapeOf(kind), { ids, names: [] });
+      const { findings } = walkPerson(plain(doc), shapeOf(kind), {
+        ids,
+        names: 'name' in key ? [key.name] : [],
+      });
       for (const name of findings.names) names.add(name);
       if (kind === 'personalChat' && theirIds.has(String(doc.id))) {
         const chat = (doc.reference as { conversationId?: unknown } | undefined)?.conversationId;
@@ -128,7 +135,7 @@ export function createPersonData(
    * After a network's erasure, their 1:1 chat with the bot (what it knows of the chat and the conversation it was
    * installed in) when no other network has them as a member: it served only to reach them. Returns how many went.
    */
-  const forgetOwnChatIfNoNetwork = async (key: PersonKey): Promise<number> => {
+  const forgetOwnChatIfNoNetwork = async (key: { aadObjectId: string; userId?: string }): Promise<number> => {
     const user = key.userId ?? key.aadObjectId;
     const { resources: memberships } = await containers.networks.items
       .query({
@@ -205,6 +212,7 @@ export function createPersonData(
         const found = await find(key, networkId);
         if (found.holdsRoleIn.length) return { erased: false, holdsRoleIn: found.holdsRoleIn };
         const ids = [...found.sought.ids];
+        // Known by name only: no ids to mark, no chat of theirs; what holds their name alone is erased.
         // The markers first: a roster sync meanwhile does not write back what is being erased.
         const networks = new Set(
           found.hits
@@ -212,7 +220,7 @@ export function createPersonData(
             .map((hit) => String(hit.doc.networkId)),
         );
         if (networkId !== undefined) networks.add(networkId);
-        for (const network of networks) await mark(network, ids);
+        if (ids.length) for (const network of networks) await mark(network, ids);
         const pseudonym = `erased:${randomUUID()}`;
         let deleted = 0;
         let pseudonymised = 0;
@@ -238,7 +246,7 @@ export function createPersonData(
             }
           }
         }
-        if (networkId !== undefined) deleted += await forgetOwnChatIfNoNetwork(key);
+        if (networkId !== undefined && !('name' in key)) deleted += await forgetOwnChatIfNoNetwork(key);
         return { erased: true, deleted, pseudonymised, openFollowUps };
       } catch (error) {
         throw storageUnavailable(error, 'erase personal data');

@@ -261,6 +261,17 @@ describe('an erasure finds every place', () => {
     );
     expect(held.filter((key) => !keys.includes(key))).toEqual([]);
 
+    // By name, someone with ids is not taken for them: Per's attendance is his by his ids; Sara's answer and the
+    // minutes name him.
+    expect((await runPersonData(shared.env(), 'export', '--name')).code).toBe(2);
+    const byName = await runPersonData(shared.env(), 'export', '--name', PER.name);
+    const named = Object.values(
+      JSON.parse(byName.stdout) as Record<string, { kind: string; found: string[] }[]>,
+    )
+      .flat()
+      .map((doc) => `${doc.kind}: ${doc.found.join(', ')}`);
+    expect([...new Set(named)].sort()).toEqual(['minutes: named', 'rsvp: named']);
+
     const erased = await runPersonData(shared.env(), 'erase', SARA.aadObjectId, SARA.id);
     expect(erased.code).toBe(0);
     expect(JSON.parse(erased.stdout)).toMatchObject({ erased: true });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sv } from '../../src/i18n/sv';
 import { createPersonData, ERASED_NAME } from '../../src/storage/person-data';
 import { meetingStarting, yesFrom } from '../fixtures/meeting';
@@ -219,5 +220,69 @@ describe('one person’s data', () => {
     const [followUp] = await suite.bot.deps.followUps.listForMeeting(network.networkId, meeting.meetingId);
     expect(followUp?.owner).toEqual({ kind: 'person', name: ERASED_NAME });
     expect(await suite.bot.deps.conversations.getPersonal(SARA.aadObjectId)).toBeUndefined();
+  });
+
+  it('answers for someone the records know only by name: found by the typed name, exported, erased', async () => {
+    const meeting = await saraTakesPart('19:person-data-by-name@thread.v2');
+    const { networkId } = network;
+    // As imported minutes leave her: attendance keyed by her name, a task owned by name; and Karin's note naming her.
+    const at = new Date().toISOString();
+    await suite.bot.deps.attendance.record(
+      {
+        meetingId: meeting.meetingId,
+        networkId,
+        personKey: 'imported:eva ström',
+        name: 'Eva Ström',
+        organisation: 'Borås',
+        updatedAt: at,
+      },
+      'chair',
+    );
+    await suite.bot.deps.followUps.create({
+      networkId,
+      followUpId: randomUUID(),
+      meetingId: meeting.meetingId,
+      owner: { kind: 'person', name: 'Eva Ström', organisation: 'Borås' },
+      text: 'återkommer om avtalet',
+      status: 'open',
+      changes: [],
+      revision: 0,
+      createdBy: KARIN.aadObjectId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await say('anteckning Eva Ström berättade om avtalet.');
+
+    expect((await say('personuppgifter Eva Okänd')).text).toBe(
+      sv['personData.notFound'].replace('{name}', 'Eva Okänd'),
+    );
+    const closed = attachmentCard(await say('personuppgifter eva ström'));
+    expect(cardTexts(closed)).toEqual(['Personuppgifter: Eva Ström', sv['personData.closedIntro'], 'Öppna']);
+    const ref = actions(closed)[0]!.data!;
+    expect(ref).toEqual({ networkId, name: 'Eva Ström' });
+    expect((await press('personData.open', ref, JOHAN)).value).toBe(
+      sv['personData.chairsOnly'].replace('{chairs}', 'Karin Ek'),
+    );
+    const opened = (await press('personData.open', ref)).value;
+    expect(facts(opened)).toMatchObject({ 'Närvaro på möten': '1', Uppgifter: '1', Medlemskap: '0' });
+    const exportUrl = actions(opened).find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
+    const file = (await (await fetch(exportUrl)).json()) as Record<string, unknown>;
+    expect(file.person).toEqual({ name: 'Eva Ström' });
+    expect(JSON.stringify(file)).toContain('berättade om avtalet');
+
+    await press('personData.erase', ref);
+    const attendance = await suite.bot.deps.attendance.list(meeting.meetingId);
+    expect(JSON.stringify(attendance)).not.toMatch(/eva ström/i);
+    const tasks = await suite.bot.deps.followUps.listForMeeting(networkId, meeting.meetingId);
+    expect(tasks.find((task) => task.text === 'återkommer om avtalet')?.owner).toEqual({
+      kind: 'person',
+      name: ERASED_NAME,
+    });
+    // Sara, with her ids, and Karin's note as typed are untouched.
+    expect(attendance.map((a) => a.name)).toContain('Sara Lind');
+    expect((await suite.bot.deps.notes.list(meeting.meetingId)).map((n) => n.text)).toContain(
+      'Eva Ström berättade om avtalet.',
+    );
+    expect((await press('personData.open', ref)).value).toBe(sv['personData.gone']);
   });
 });

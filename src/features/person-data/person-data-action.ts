@@ -13,7 +13,7 @@ import { networkIdForConversation } from '../../domain/conversation';
 import { createTranslator } from '../../i18n/translator';
 import { ERASED_NAME } from '../../storage/person-data';
 import { networkForChair } from '../meetings/network-for-chair';
-import { personKeyOf } from './person-in-network';
+import { personOfRef } from './person-in-network';
 
 /**
  * The buttons of the personal data card. Each press is checked again: the card must be this chat's network's, the
@@ -33,23 +33,24 @@ export function createPersonDataAction(
     const found = await networkForChair(context, deps, t, 'personData.chairsOnly');
     if ('refusal' in found) return found.refusal;
     const { network, actor } = found;
-    const member = await deps.roster.get(networkId, ref.data.userId);
-    if (!member) return t('personData.gone');
-    const key = personKeyOf(member);
-    const card = (view: PersonDataView, name = member.name) =>
+    const person = await personOfRef(deps, ref.data);
+    if (!person) return t('personData.gone');
+    const { key, name } = person;
+    const card = (view: PersonDataView, shown = name) =>
       renderPersonDataCard({
         ...view,
         language: network.settings.language,
-        networkId,
+        ref: ref.data,
         network: network.settings.name,
-        userId: member.userId,
-        name,
+        name: shown,
       });
-    const opened = async (notice?: string): Promise<AdaptiveCardJson> => {
+    const opened = async (notice?: string): Promise<AdaptiveCardJson | string> => {
       const stored = await deps.personData.exportData(key, networkId);
       const all = Object.values(stored).flat();
       const about = (kind: string) =>
         all.filter((doc) => doc.kind === kind && doc.found.includes('about')).length;
+      // Someone known by name whom no record holds any more: nothing to show.
+      if ('name' in key && !all.some((doc) => doc.found.includes('about'))) return t('personData.gone');
       const counts = {
         memberships: about('member'),
         answers: about('rsvp'),
@@ -58,12 +59,7 @@ export function createPersonDataAction(
         others: all.filter((doc) => !doc.found.includes('about')).length,
       };
       const exportUrl = deps.downloads.urlFor(
-        {
-          kind: 'personData',
-          networkId,
-          userId: member.userId,
-          ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
-        },
+        { kind: 'personData', networkId, ...person.claim },
         deps.clock(),
       );
       return card({ view: 'open', counts, exportUrl, ...(notice ? { notice } : {}) });
@@ -72,7 +68,7 @@ export function createPersonDataAction(
     if (mode === 'open') return opened();
     if (mode === 'askErase') return card({ view: 'confirm' });
     const result = await deps.personData.erase(key, networkId);
-    if (!result.erased) return opened(t('personData.holdsRole', { name: member.name }));
+    if (!result.erased) return opened(t('personData.holdsRole', { name }));
     deps.roster.markersChanged(networkId);
     deps.logger.info(
       {

@@ -18,7 +18,11 @@ export function createPersonDataFile(deps: Pick<BotDeps, 'networks' | 'personDat
     const exported = {
       network: found.network.settings.name,
       exportedAt: deps.clock().toISOString(),
-      person: { userId: claim.userId, ...(claim.aadObjectId ? { aadObjectId: claim.aadObjectId } : {}) },
+      person: {
+        ...(claim.userId ? { userId: claim.userId } : {}),
+        ...(claim.aadObjectId ? { aadObjectId: claim.aadObjectId } : {}),
+        ...(claim.name ? { name: claim.name } : {}),
+      },
       ...data,
     };
     return {

@@ -3,7 +3,7 @@ import type { BotDeps } from '../../bot/bot-deps';
 import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { turnLanguage } from '../../bot/turn-language';
-import { renderPersonDataCard } from '../../cards/person-data-card';
+import { renderPersonDataCard, type PersonDataRef } from '../../cards/person-data-card';
 import { createTranslator } from '../../i18n/translator';
 import { networkForChair } from '../meetings/network-for-chair';
 import { personInNetwork } from './person-in-network';
@@ -12,7 +12,7 @@ import { personInNetwork } from './person-in-network';
  * `personuppgifter @person` / `personal data @person`, by a chair in the network's chat: a closed card naming the
  * person. Opening it (chairs only) shows its content to the one who opened it and no one else.
  */
-export function createShowPersonData(deps: Pick<BotDeps, 'networks' | 'roster'>) {
+export function createShowPersonData(deps: Pick<BotDeps, 'networks' | 'roster' | 'personData'>) {
   return async (context: TurnContext, input: CommandInput): Promise<void> => {
     const t = createTranslator(await turnLanguage(context, deps.networks));
     const found = await networkForChair(context, deps, t, 'personData.chairsOnly');
@@ -22,21 +22,47 @@ export function createShowPersonData(deps: Pick<BotDeps, 'networks' | 'roster'>)
     }
     const { network } = found;
     const person = personInNetwork(await deps.roster.everyone(network.networkId), input);
-    if ('problem' in person) {
-      await context.sendActivity(t(`personData.${person.problem}`, { name: person.name }));
+    const show = async (ref: PersonDataRef, name: string) =>
+      context.sendActivity(
+        cardActivity(
+          renderPersonDataCard({
+            view: 'closed',
+            language: network.settings.language,
+            ref,
+            network: network.settings.name,
+            name,
+          }),
+        ),
+      );
+    if (!('problem' in person)) {
+      await show({ networkId: network.networkId, userId: person.member.userId }, person.member.name);
       return;
     }
-    await context.sendActivity(
-      cardActivity(
-        renderPersonDataCard({
-          view: 'closed',
-          language: network.settings.language,
-          networkId: network.networkId,
-          network: network.settings.name,
-          userId: person.member.userId,
-          name: person.member.name,
-        }),
-      ),
-    );
+    // Not on the member list, but the records hold the name without anyone's ids (imported minutes, a task owner
+    // without a Teams account): their data too is the chair's to answer for.
+    const stored =
+      person.problem === 'notFound' && !input.mentions.length
+        ? await heldByName(deps, network.networkId, person.name)
+        : undefined;
+    if (stored) {
+      await show({ networkId: network.networkId, name: stored }, stored);
+      return;
+    }
+    await context.sendActivity(t(`personData.${person.problem}`, { name: person.name }));
   };
+}
+
+/** The name as the network's records hold it as someone's own (not only in typed text), if they do. */
+async function heldByName(
+  deps: Pick<BotDeps, 'personData'>,
+  networkId: string,
+  typed: string,
+): Promise<string | undefined> {
+  const stored = await deps.personData.exportData({ name: typed.trim() }, networkId);
+  for (const { found, document } of Object.values(stored).flat()) {
+    if (!found.includes('about')) continue;
+    const name = (document.owner as { name?: unknown } | undefined)?.name ?? document.name;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
 }

@@ -1,80 +1,18 @@
-import type { FollowUp } from '../../src/domain/follow-up';
+import { remindersSuite } from '../helpers/reminders-suite';
 import { sv } from '../../src/i18n/sv';
 import { meetingStarting } from '../fixtures/meeting';
-import { ANDERS, JOHAN, KARIN, SARA, fromMember } from '../fixtures/members';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
-import { chatMember } from '../helpers/chat-member';
-import { setUpNetwork } from '../helpers/network-setup';
-import { attachmentCard, cardAction, cardTexts, inputValue } from '../helpers/teams-activity';
-import { postActivity } from '../helpers/test-bot';
+import { ANDERS, JOHAN, KARIN, SARA } from '../fixtures/members';
+import { attachmentCard, cardTexts, inputValue } from '../helpers/teams-activity';
 
 type Card = { actions: { verb?: string; data?: Record<string, unknown> }[] };
 
 /**
- * Reminders to owners of follow-ups, with the scheduler's clock moved by the test (Europe/Stockholm; Monday 23
- * November 2026 10:00 local = 09:00 UTC). Teams is the connector stub: it opens 1:1 chats as `a:personal:<user>`.
+ * Reminders to owners of follow-ups, with the scheduler's clock moved by the test: when they go, where, and what
+ * chairs set and see of them. Teams failing is in reminders-teams-failures.test.ts.
  */
 describe('follow-up reminders', () => {
-  let now = new Date('2026-11-23T09:00:00Z');
-  const suite = withBotAndConnector({ SEND_TIMEOUT_MS: '1500' }, () => now);
-  let counter = 0;
-  let network: Awaited<ReturnType<typeof setUpNetwork>>;
-  const { say, press } = chatMember(suite, () => network);
-
-  const tickAt = async (iso: string): Promise<void> => {
-    now = new Date(iso);
-    suite.connector.reset();
-    await suite.bot.scheduler.tick();
-  };
-  /** Activities posted to a conversation (not the create-conversation calls). */
-  const postedTo = (conversationId: string) =>
-    suite.connector.calls.filter(
-      (c) => c.conversationId === conversationId && c.path.includes('/activities'),
-    );
-  const personal = (member: { id: string }) => `a:personal:${member.id}`;
-  const stored = async (followUpId: string): Promise<FollowUp> =>
-    (await suite.bot.deps.followUps.get(network.networkId, followUpId))!.followUp;
-  const give = async (text: string): Promise<string> => {
-    const card = attachmentCard(await say(text)) as Card;
-    return String(card.actions.find((a) => a.verb === 'followUp.done')?.data?.followUpId);
-  };
-  const pressInPersonalChat = async (verb: string, data: Record<string, unknown>, member = SARA) =>
-    postActivity(
-      suite.bot,
-      cardAction(suite.connector.serviceUrl, verb, data, {
-        conversation: { id: personal(member), conversationType: 'personal', tenantId: 't' },
-        from: fromMember(member),
-      }),
-    );
-
-  beforeEach(async () => {
-    counter += 1;
-    now = new Date('2026-11-23T09:00:00Z');
-    // Earlier tests' follow-ups live on in their networks: closed here, so each test sees only its own reminders.
-    for (const { followUp: old } of await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), 1000))
-      await suite.bot.deps.followUps
-        .versioned(old.networkId, old.followUpId)
-        .get()
-        .then((found) =>
-          found
-            ? suite.bot.deps.followUps.replace(
-                { ...found.value, status: 'done', reminders: { sent: [] } },
-                found.etag,
-              )
-            : undefined,
-        );
-    // Each test starts with no 1:1 chats known (they are per person, not per network).
-    for (const member of [SARA, JOHAN, KARIN])
-      await suite.bot.deps.conversations.forgetPersonal(member.aadObjectId);
-    network = await setUpNetwork(suite.bot, suite.connector, `19:reminders-${counter}@thread.v2`, {
-      chairs: KARIN.aadObjectId,
-      secretary: JOHAN.aadObjectId,
-    });
-    await suite.bot.deps.meetings.create(
-      meetingStarting(network.networkId, new Date(now.getTime() + 30 * 60_000), { title: 'Novembermötet' }),
-    );
-    await say('starta möte');
-  });
+  const { suite, say, press, network, tickAt, postedTo, personal, stored, give, pressInPersonalChat } =
+    remindersSuite('reminders');
 
   it('reminds the owner 1:1 three working days before and on the morning of the deadline, once each; Done stops it', async () => {
     const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
@@ -145,7 +83,7 @@ describe('follow-up reminders', () => {
     const id = await give('uppgift <at>Sara Lind</at> bokar lokal senast 3 december');
     const created = await stored(id);
     const answer = await pressInPersonalChat('followUp.postpone', {
-      networkId: network.networkId,
+      networkId: network().networkId,
       followUpId: id,
       revision: created.revision,
       due: '2026-12-18',
@@ -156,7 +94,7 @@ describe('follow-up reminders', () => {
     expect(suite.connector.calls).toEqual([]);
 
     const reassigned = await pressInPersonalChat('followUp.reassign', {
-      networkId: network.networkId,
+      networkId: network().networkId,
       followUpId: id,
       revision: (await stored(id)).revision,
       owner: `member:${JOHAN.id}`,
@@ -165,103 +103,6 @@ describe('follow-up reminders', () => {
     await tickAt('2026-12-15T07:00:00Z');
     expect(postedTo(personal(JOHAN))).toHaveLength(1);
     expect(postedTo(personal(SARA))).toEqual([]);
-  });
-
-  it('reminds in the network chat with an @mention when Teams will not open a 1:1 chat (403); the chairs are told once', async () => {
-    suite.connector.refusedPersonalChats.set(SARA.id, 403);
-    const first = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
-    const second = await give('uppgift <at>Sara Lind</at> bokar lokal senast 3 december');
-    await tickAt('2026-11-30T07:00:00Z');
-    const inChat = postedTo(String(network.conversation.id));
-    const told = inChat.filter((c) => String(c.body.text).includes('personlig chatt'));
-    expect(told).toHaveLength(1);
-    expect(told[0]!.body).toMatchObject({
-      text: expect.stringContaining(
-        '<at>Karin Ek</at>, <at>Johan Berg</at>: Jag kan inte skriva till Sara Lind',
-      ),
-      entities: [
-        { type: 'mention', mentioned: { id: KARIN.id } },
-        { type: 'mention', mentioned: { id: JOHAN.id } },
-      ],
-    });
-    const cards = inChat.filter((c) => attachmentCard(c.body));
-    expect(cards.map((c) => (attachmentCard(c.body) as { msteams?: unknown }).msteams)).toEqual([
-      {
-        entities: [
-          { type: 'mention', text: '<at>Sara Lind</at>', mentioned: { id: SARA.id, name: 'Sara Lind' } },
-        ],
-      },
-      {
-        entities: [
-          { type: 'mention', text: '<at>Sara Lind</at>', mentioned: { id: SARA.id, name: 'Sara Lind' } },
-        ],
-      },
-    ]);
-    // Only one attempt to open her chat: after the refusal it is known dead.
-    expect(suite.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(0);
-    for (const id of [first, second])
-      expect((await stored(id)).reminders?.sent).toEqual([expect.objectContaining({ via: 'chat' })]);
-  });
-
-  it('marks a 1:1 chat that has gone (404) dead and falls back to the network chat', async () => {
-    const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
-    await tickAt('2026-11-30T07:00:00Z');
-    expect(postedTo(personal(SARA))).toHaveLength(1);
-    suite.connector.reset();
-    suite.connector.deadConversations.set(personal(SARA), 404);
-    now = new Date('2026-12-03T07:00:00Z');
-    await suite.bot.scheduler.tick();
-    expect(postedTo(personal(SARA))).toEqual([]);
-    expect(postedTo(String(network.conversation.id)).filter((c) => attachmentCard(c.body))).toHaveLength(1);
-    expect((await stored(id)).reminders?.sent.map((s) => s.via)).toEqual(['personal', 'chat']);
-  });
-
-  it('waits out a 429 with Retry-After and sends once', async () => {
-    const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
-    now = new Date('2026-11-30T07:00:00Z');
-    suite.connector.reset();
-    // The create-conversation call first, then the post is throttled once.
-    suite.connector.failures = [{ status: 429, retryAfterSeconds: 1 }];
-    const started = Date.now();
-    await suite.bot.scheduler.tick();
-    expect(suite.connector.failures).toEqual([]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(postedTo(personal(SARA))).toHaveLength(1);
-    expect((await stored(id)).reminders?.sent).toHaveLength(1);
-  });
-
-  it('defers a reminder Teams keeps failing (500) or never answers, with growing waits, and gives up after five', async () => {
-    const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
-    await tickAt('2026-11-30T07:00:00Z'); // opens the 1:1 chat and sends the first reminder
-    suite.connector.hangs = 1; // no answer within SEND_TIMEOUT_MS (1.5 s)
-    await tickAt('2026-12-03T07:00:00Z');
-    expect(suite.connector.hung).toHaveLength(1);
-    expect(postedTo(personal(SARA))).toEqual([]);
-    expect((await stored(id)).reminders).toMatchObject({ nextAt: '2026-12-03T07:05:00.000Z', failures: 1 });
-
-    // A 500 is not one Teams says to retry at once: the reminder waits 10 minutes (the wait doubles each time).
-    suite.connector.failures = [500];
-    await tickAt('2026-12-03T07:05:00Z');
-    expect(suite.connector.failures).toEqual([]);
-    expect(postedTo(personal(SARA))).toEqual([]);
-    expect((await stored(id)).reminders).toMatchObject({ nextAt: '2026-12-03T07:15:00.000Z', failures: 2 });
-
-    await tickAt('2026-12-03T07:15:00Z');
-    expect(postedTo(personal(SARA))).toHaveLength(1);
-    expect((await stored(id)).reminders).not.toHaveProperty('failures');
-
-    // Never forever: the fifth failure in a row gives that reminder up and schedules the next one.
-    suite.connector.deadConversations.clear();
-    let at = new Date('2026-12-10T07:00:00Z');
-    for (let failure = 1; failure <= 5; failure += 1) {
-      suite.connector.reset();
-      suite.connector.hangs = 1;
-      now = at;
-      await suite.bot.scheduler.tick();
-      at = new Date((await stored(id)).reminders?.nextAt ?? '');
-    }
-    expect((await stored(id)).reminders).toMatchObject({ nextAt: '2026-12-17T07:00:00.000Z' });
-    expect((await stored(id)).reminders?.sent.at(-1)).toMatchObject({ via: 'none' });
   });
 
   it('lets a chair set the policy with påminnelser; open follow-ups follow it at once; others are refused', async () => {
@@ -280,7 +121,12 @@ describe('follow-up reminders', () => {
       sv['reminders.chairsOnly'].replace('{chairs}', 'Karin Ek'),
     );
 
-    const form = { networkId: network.networkId, daysBefore: '1', onDueDay: 'false', overdueEveryDays: '0' };
+    const form = {
+      networkId: network().networkId,
+      daysBefore: '1',
+      onDueDay: 'false',
+      overdueEveryDays: '0',
+    };
     const wrong = await press('reminders.save', { ...form, from: '17:00', until: '09:00' });
     expect(cardTexts(wrong.value)[0]).toMatch(/^Kontrollera: Skickas senast\./);
     expect(await press('reminders.save', { ...form, from: '09:30', until: '16:00' }, JOHAN)).toMatchObject({
@@ -294,7 +140,7 @@ describe('follow-up reminders', () => {
 
     const saved = await press('reminders.save', { ...form, from: '09:30', until: '16:00' });
     expect(cardTexts(saved.value)[0]).toBe(sv['reminders.saved'].replace('{name}', 'Karin Ek'));
-    expect((await suite.bot.deps.networks.get(network.networkId))?.network.settings.reminders).toEqual({
+    expect((await suite.bot.deps.networks.get(network().networkId))?.network.settings.reminders).toEqual({
       daysBefore: 1,
       onDueDay: false,
       overdueEveryDays: 0,
@@ -309,12 +155,12 @@ describe('follow-up reminders', () => {
   });
 
   it("puts open follow-ups from earlier meetings on the next meeting's agenda as Återrapportering", async () => {
-    await suite.bot.deps.roster.setOrganisation(network.networkId, ANDERS.id, 'Kungälv');
+    await suite.bot.deps.roster.setOrganisation(network().networkId, ANDERS.id, 'Kungälv');
     const id = await give('uppgift <at>Sara Lind</at> skickar ut enkäten senast 3 december');
     await give('uppgift Kungälv tar med sig frågan');
     await say('avsluta möte');
     await suite.bot.deps.meetings.create(
-      meetingStarting(network.networkId, new Date('2026-12-14T08:00:00Z'), { title: 'Decembermötet' }),
+      meetingStarting(network().networkId, new Date('2026-12-14T08:00:00Z'), { title: 'Decembermötet' }),
     );
     const texts = cardTexts(attachmentCard(await say('dagordning')));
     expect(texts).toEqual(
@@ -326,7 +172,7 @@ describe('follow-up reminders', () => {
         ].join('\n'),
       ]),
     );
-    const done = await suite.bot.deps.followUps.get(network.networkId, id);
+    const done = await suite.bot.deps.followUps.get(network().networkId, id);
     await suite.bot.deps.followUps.replace({ ...done!.followUp, status: 'done' }, done!.etag);
     expect(cardTexts(attachmentCard(await say('dagordning')))).toContain(
       '- Kungälv: tar med sig frågan (inget datum)',
@@ -334,7 +180,7 @@ describe('follow-up reminders', () => {
   });
 
   it('sends chairs and the secretary a weekly digest of overdue follow-ups, once, on Monday morning', async () => {
-    await suite.bot.deps.roster.setOrganisation(network.networkId, ANDERS.id, 'Kungälv');
+    await suite.bot.deps.roster.setOrganisation(network().networkId, ANDERS.id, 'Kungälv');
     await give('uppgift <at>Sara Lind</at> punkt 1 skickar ut enkäten senast 25 november');
     await give('uppgift Kungälv tar med sig frågan senast 24 november');
     await give('uppgift Kungälv svarar senast 31 december');
@@ -354,8 +200,8 @@ describe('follow-up reminders', () => {
     await tickAt('2026-11-30T09:00:00Z');
     expect(digestTo(KARIN)).toEqual([]);
     // The next Monday, with nothing overdue any more, nothing is sent.
-    for (const open of await suite.bot.deps.followUps.listOpen(network.networkId)) {
-      const found = await suite.bot.deps.followUps.get(network.networkId, open.followUpId);
+    for (const open of await suite.bot.deps.followUps.listOpen(network().networkId)) {
+      const found = await suite.bot.deps.followUps.get(network().networkId, open.followUpId);
       await suite.bot.deps.followUps.replace({ ...found!.followUp, status: 'done' }, found!.etag);
     }
     await tickAt('2026-12-07T07:00:00Z');

@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+import { graphChatMessages } from './graph-chat-messages';
+import { overLimit } from './rate-windows';
+
+export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
 export interface ConnectorCall {
   method: string;
@@ -107,22 +110,6 @@ export class ConnectorStub {
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
   }
 
-  /**
-   * Whether one more request under every key stays within its limit per second (undefined; counted) or which key it
-   * would take over its limit (not counted).
-   */
-  private overLimit(keys: [string, number][], now: number): string | undefined {
-    const windows = keys.map(([key, max]) => {
-      const recent = (this.windows.get(key) ?? []).filter((at) => now - at < 1000);
-      this.windows.set(key, recent);
-      return { recent, max };
-    });
-    const over = windows.findIndex(({ recent, max }) => recent.length >= max);
-    if (over >= 0) return keys[over]![0];
-    for (const { recent } of windows) recent.push(now);
-    return undefined;
-  }
-
   /** Teams' create-conversation: the 1:1 chat's id is stable per user. */
   private createConversation(text: string): Reply {
     const body = JSON.parse(text) as { members?: { id: string }[] };
@@ -181,7 +168,7 @@ export class ConnectorStub {
         [`tenant:${this.limits.tenantOf(conversationId)}`, this.limits.perTenant],
       ];
       if (conversationId) keys.push([`conversation:${conversationId}`, this.limits.perConversation]);
-      const over = this.overLimit(keys, now);
+      const over = overLimit(this.windows, keys, now);
       if (over !== undefined) {
         this.throttled += 1;
         this.throttledAt.push(now);
@@ -226,46 +213,12 @@ export class ConnectorStub {
     return { status: 200, body: { id } };
   }
 
-  /**
-   * Graph's list of a chat's messages (`GET /v1.0/chats/{id}/messages`): what was posted to or updated in that
-   * conversation, newest change first, `$top` a page (at most 50), `$filter=lastModifiedDateTime gt <instant>`
-   * honoured with that `$orderby`, further pages by `@odata.nextLink`. Cards come back as Graph gives them: the
-   * attachment's content is the card's JSON as a string.
-   */
   private chatMessages(chatId: string, query: URLSearchParams): Reply {
     this.graphReads += 1;
-    const after = /^lastModifiedDateTime gt (.+)$/.exec(query.get('$filter') ?? '')?.[1];
-    const filtered =
-      after && query.get('$orderby') === 'lastModifiedDateTime desc' ? Date.parse(after) : -Infinity;
-    const latest = new Map<string, ConnectorCall>();
-    for (const call of this.calls)
-      if (call.conversationId === chatId && call.path.includes('/activities'))
-        latest.set(call.method === 'PUT' ? (call.path.split('/').pop() ?? call.id) : call.id, call);
-    const all = [...latest.entries()]
-      .filter(([, call]) => call.at + this.clockOffsetMs > filtered)
-      .sort(([, a], [, b]) => b.at - a.at);
-    const top = Math.min(50, Number(query.get('$top') ?? 50));
-    const start = Number(query.get('$skiptoken') ?? 0);
-    const next = new URLSearchParams(query);
-    next.set('$skiptoken', String(start + top));
-    return {
-      status: 200,
-      body: {
-        value: all.slice(start, start + top).map(([id, call]) => ({
-          id,
-          lastModifiedDateTime: new Date(call.at + this.clockOffsetMs).toISOString(),
-          body: { contentType: 'html', content: typeof call.body.text === 'string' ? call.body.text : '' },
-          attachments: ((call.body.attachments ?? []) as { contentType?: string; content?: unknown }[]).map(
-            (a) => ({ contentType: a.contentType, content: JSON.stringify(a.content) }),
-          ),
-        })),
-        ...(start + top < all.length
-          ? {
-              '@odata.nextLink': `${this.serviceUrl}v1.0/chats/${encodeURIComponent(chatId)}/messages?${next.toString()}`,
-            }
-          : {}),
-      },
-    };
+    return graphChatMessages(this.calls, chatId, query, {
+      serviceUrl: this.serviceUrl,
+      clockOffsetMs: this.clockOffsetMs,
+    });
   }
 
   private pagedMembers(conversationId: string, query: URLSearchParams): Reply {

@@ -1,6 +1,7 @@
 import { sv } from '../../src/i18n/sv';
 import { ANDERS, KARIN, SARA, fromMember } from '../fixtures/members';
 import { withBotAndConnector } from '../helpers/bot-with-connector';
+import { participantJoin } from '../fixtures/participant-join';
 import { chatMember } from '../helpers/chat-member';
 import { setUpNetwork } from '../helpers/network-setup';
 import { attachmentCard, cardTexts, teamsActivity, type ActivityJson } from '../helpers/teams-activity';
@@ -244,20 +245,8 @@ describe('Teams meeting events and linking the meeting chat', () => {
     await relink();
     await send(start(suite.connector.serviceUrl));
     const join = teamsActivity('event-meeting-participant-join', suite.connector.serviceUrl);
-    const stranger = (name: string, id: string) => ({
-      ...join,
-      id: `f:join-${id}`,
-      value: {
-        members: [
-          {
-            user: { id: `29:1${id}`, name, aadObjectId: `0b1c2d3e-0000-4000-8000-00000000${id}` },
-            meeting: { inMeeting: true, role: 'Attendee' },
-          },
-        ],
-      },
-    });
-    await send(stranger('Eva Ström', '9901'));
-    await send(stranger('Per Okänd', '9902'));
+    await send(participantJoin(suite.connector.serviceUrl, 'Eva Ström', '9901'));
+    await send(participantJoin(suite.connector.serviceUrl, 'Per Okänd', '9902'));
     await send(join);
     suite.connector.reset();
     await networkChat.say('avsluta möte');

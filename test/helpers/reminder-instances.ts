@@ -6,7 +6,7 @@ import type { TenantSendLeases } from '../../src/bot/tenant-send-leases';
 import type { FollowUp } from '../../src/domain/follow-up';
 import { createTeamsReminderDelivery } from '../../src/features/follow-ups/teams-reminder-delivery';
 import { createReminderTask, type ReminderDelivery } from '../../src/scheduler/follow-up-reminders';
-import type { TestBot } from './bot-with-connector';
+import { withBotAndConnector, type TestBot } from './bot-with-connector';
 import type { ConnectorCall, ConnectorStub } from './connector-stub';
 import { attachmentCard } from './teams-activity';
 
@@ -144,3 +144,13 @@ export const reminderInstance =
       concurrency: 16,
       logger: suite.bot.logs.logger,
     });
+
+/**
+ * A suite with one bot on the embedded Cosmos, its clock (`clock.now`, Monday 23 November 2026 10:00 in Stockholm
+ * until a test moves it), and scheduler instances of its own on the bot's stores.
+ */
+export function instancesSuite() {
+  const clock = { now: new Date('2026-11-23T09:00:00Z') };
+  const suite = withBotAndConnector({}, () => clock.now);
+  return { suite, clock, instance: reminderInstance(suite, () => clock.now) };
+}

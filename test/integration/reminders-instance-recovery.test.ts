@@ -1,6 +1,5 @@
 import type { FollowUp } from '../../src/domain/follow-up';
 import { eventually } from '../helpers/eventually';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { setUpNetwork } from '../helpers/network-setup';
 import {
   DUE_AT,
@@ -9,7 +8,7 @@ import {
   dueFollowUp,
   inParallel,
   postsPerFollowUp,
-  reminderInstance,
+  instancesSuite,
   seedDueReminder,
 } from '../helpers/reminder-instances';
 
@@ -20,12 +19,10 @@ import {
 jest.setTimeout(120_000);
 
 describe('reminders after an instance failed', () => {
-  let now = new Date('2026-11-23T09:00:00Z');
-  const suite = withBotAndConnector({}, () => now);
-  const instance = reminderInstance(suite, () => now);
+  const { suite, clock, instance } = instancesSuite();
 
   it('reports a query that fails mid-run only once the reminders it had claimed are sent and recorded', async () => {
-    now = new Date('2026-11-23T09:00:00Z');
+    clock.now = new Date('2026-11-23T09:00:00Z');
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:failing-query@thread.v2');
     await inParallel(
       Array.from({ length: 250 }, (_, i) => i),
@@ -49,8 +46,10 @@ describe('reminders after an instance failed', () => {
           ? suite.bot.deps.followUps.dueReminders(at, limit)
           : Promise.reject(new Error('Cosmos is unavailable')),
     };
-    now = new Date(DUE_AT);
-    await expect(instance('failing-query', { followUps }).run(now)).rejects.toThrow('Cosmos is unavailable');
+    clock.now = new Date(DUE_AT);
+    await expect(instance('failing-query', { followUps }).run(clock.now)).rejects.toThrow(
+      'Cosmos is unavailable',
+    );
     expect(queries).toBe(2);
     // Right when the run reports the failure: the whole first batch has gone out and is recorded, none is left
     // claimed, and the rest waits untouched for the next tick.
@@ -63,9 +62,9 @@ describe('reminders after an instance failed', () => {
 
   it('does not send again what an instance that died had posted before it recorded it, and sends what it had not', async () => {
     // What earlier tests left due (claims of instances they stopped) is sent first, so A and B see only this test's.
-    now = new Date(Date.parse(DUE_AT) + 2 * LEASE_MS);
-    await instance('tidy').run(now);
-    now = new Date('2026-11-23T09:00:00Z');
+    clock.now = new Date(Date.parse(DUE_AT) + 2 * LEASE_MS);
+    await instance('tidy').run(clock.now);
+    clock.now = new Date('2026-11-23T09:00:00Z');
     const chatId = '19:died-after-send@thread.v2';
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, chatId);
     const ids = Array.from(
@@ -77,9 +76,9 @@ describe('reminders after an instance failed', () => {
     suite.connector.reset();
     const readsBefore = suite.connector.graphReads;
 
-    now = new Date(DUE_AT);
+    clock.now = new Date(DUE_AT);
     // Graph shows when a message was posted by the instances' clock.
-    suite.connector.clockOffsetMs = now.getTime() - Date.now();
+    suite.connector.clockOffsetMs = clock.now.getTime() - Date.now();
     // A sends 10 and records them; the 11th reaches Teams but A dies before it records it (killed between Teams'
     // answer and the write); after that A sends nothing more (its other claims are left to expire).
     let delivered = 0;
@@ -98,7 +97,7 @@ describe('reminders after an instance failed', () => {
         },
       }),
     });
-    void a.run(now);
+    void a.run(clock.now);
     await suite.connector.waitForCalls(11);
     // What A sent before it died is recorded (those of its ten still being written when the 11th went).
     await eventually('the ten A sent to be recorded', async () => {
@@ -111,8 +110,8 @@ describe('reminders after an instance failed', () => {
     expect(unrecorded).toBeGreaterThanOrEqual(1);
 
     // After A's lease, B takes over what A held: it finds A's unrecorded ones in the chat and sends the rest.
-    now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
-    await instance('takes-over').run(now);
+    clock.now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
+    await instance('takes-over').run(clock.now);
 
     const perFollowUp = postsPerFollowUp(suite.connector.calls.filter((c) => c.conversationId === chatId));
     expect([...perFollowUp.keys()].sort()).toEqual(ids);
@@ -129,7 +128,7 @@ describe('reminders after an instance failed', () => {
   });
 
   it('reads the networks a batch brings, and their rosters, chats and meetings, in one query each', async () => {
-    now = new Date('2026-11-23T09:00:00Z');
+    clock.now = new Date('2026-11-23T09:00:00Z');
     const networkIds: string[] = [];
     for (let n = 0; n < 3; n++) {
       const { networkId } = await setUpNetwork(suite.bot, suite.connector, `19:batch-read-${n}@thread.v2`);
@@ -162,8 +161,8 @@ describe('reminders after an instance failed', () => {
       jest.spyOn(meetings, 'get'),
       jest.spyOn(meetings, 'getMany'),
     ];
-    now = new Date(DUE_AT);
-    await instance('batch-read', { networks: counted }).run(now);
+    clock.now = new Date(DUE_AT);
+    await instance('batch-read', { networks: counted }).run(clock.now);
     expect(reads.one).toBe(0);
     expect(reads.many).toHaveLength(1);
     expect(reads.many[0]).toEqual(expect.arrayContaining(networkIds));

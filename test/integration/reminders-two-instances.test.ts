@@ -1,7 +1,6 @@
 import { SendGate, TEAMS_SEND_RATES } from '../../src/bot/send-gate';
 import { createTenantSendLeases } from '../../src/bot/tenant-send-leases';
 import { createTenantLeaseRepository } from '../../src/storage/tenant-lease-repository';
-import { withBotAndConnector } from '../helpers/bot-with-connector';
 import { setUpNetwork } from '../helpers/network-setup';
 import {
   COUNT,
@@ -10,7 +9,7 @@ import {
   TENANTS,
   inParallel,
   postsPerFollowUp,
-  reminderInstance,
+  instancesSuite,
   seedDueReminder,
 } from '../helpers/reminder-instances';
 
@@ -22,9 +21,7 @@ import {
 jest.setTimeout(120_000);
 
 describe('reminders from two scheduler instances', () => {
-  let now = new Date('2026-11-23T09:00:00Z');
-  const suite = withBotAndConnector({}, () => now);
-  const instance = reminderInstance(suite, () => now);
+  const { suite, clock, instance } = instancesSuite();
 
   it("keeps a tenant under Teams' limit with two instances sending to it at once, each at the full rate", async () => {
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:tenant-lease@thread.v2');
@@ -43,7 +40,7 @@ describe('reminders from two scheduler instances', () => {
     );
     suite.connector.reset();
     const throttledBefore = suite.connector.throttled;
-    now = new Date(DUE_AT);
+    clock.now = new Date(DUE_AT);
     const leasesOf = (instanceId: string) =>
       createTenantSendLeases({
         leases: createTenantLeaseRepository(suite.bot.cosmos.containers.leases),
@@ -53,8 +50,8 @@ describe('reminders from two scheduler instances', () => {
     // Each instance's own gate would let 49/s through to the tenant: together twice Teams' 50.
     const [a, b] = [leasesOf('lease-a'), leasesOf('lease-b')];
     await Promise.all([
-      instance('lease-a', { leases: a }).run(now),
-      instance('lease-b', { leases: b }).run(now),
+      instance('lease-a', { leases: a }).run(clock.now),
+      instance('lease-b', { leases: b }).run(clock.now),
     ]);
     await Promise.all([a.releaseAll(), b.releaseAll()]);
 
@@ -86,7 +83,7 @@ describe('reminders from two scheduler instances', () => {
       }),
     );
 
-    now = new Date(DUE_AT);
+    clock.now = new Date(DUE_AT);
     let deliveredByA = 0;
     let killed = false;
     // A "dies" after 300 deliveries: from then on it never returns from a delivery and never sends (a process
@@ -103,8 +100,8 @@ describe('reminders from two scheduler instances', () => {
       }),
     });
     const b = instance('instance-b');
-    void a.run(now);
-    await b.run(now);
+    void a.run(clock.now);
+    await b.run(clock.now);
     expect(killed).toBe(true);
     const leftClaimed = (await suite.bot.deps.followUps.dueReminders(new Date('2100-01-01'), COUNT))
       .map((found) => found.followUp)
@@ -114,8 +111,8 @@ describe('reminders from two scheduler instances', () => {
     expect(leftClaimed.every((f) => f.reminders?.claim?.by === 'instance-a')).toBe(true);
 
     // After the lease, B's next tick takes A's claims over.
-    now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
-    await b.run(now);
+    clock.now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
+    await b.run(clock.now);
 
     const perFollowUp = postsPerFollowUp(suite.connector.calls);
     expect(perFollowUp.size).toBe(COUNT);
@@ -129,7 +126,7 @@ describe('reminders from two scheduler instances', () => {
   });
 
   it('does not send a reminder whose claim ran out while it waited to send and another instance took over', async () => {
-    now = new Date('2026-11-23T09:00:00Z');
+    clock.now = new Date('2026-11-23T09:00:00Z');
     const { networkId } = await setUpNetwork(suite.bot, suite.connector, '19:slow-instance@thread.v2');
     const followUpId = '00000000-0000-4000-8000-000000999999';
     await seedDueReminder(suite.bot, suite.connector.serviceUrl, {
@@ -143,7 +140,7 @@ describe('reminders from two scheduler instances', () => {
     // A's tenant is paused (as after a long Retry-After): it claims, then waits for a slot.
     const slowGate = new SendGate(TEAMS_SEND_RATES);
     slowGate.pause('tenant-slow', 1500);
-    now = new Date(DUE_AT);
+    clock.now = new Date(DUE_AT);
     // A has claimed it when it asks to deliver it (the delivery then waits for the paused tenant's slot).
     let delivering = (): void => undefined;
     const asked = new Promise<void>((resolve) => (delivering = resolve));
@@ -155,14 +152,14 @@ describe('reminders from two scheduler instances', () => {
         },
       }),
       gate: slowGate,
-    }).run(now);
+    }).run(clock.now);
     await asked;
     expect((await suite.bot.deps.followUps.get(networkId, followUpId))?.followUp.reminders?.claim?.by).toBe(
       'slow-a',
     );
     // Past A's lease B takes it over and sends it; when A's slot comes, the claim is no longer A's.
-    now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
-    await instance('fast-b').run(now);
+    clock.now = new Date(Date.parse(DUE_AT) + LEASE_MS + 1000);
+    await instance('fast-b').run(clock.now);
     await a;
     const sent = suite.connector.calls.filter((c) => c.conversationId === 'a:personal:29:slow');
     expect(sent).toHaveLength(1);

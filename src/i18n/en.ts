@@ -372,9 +372,10 @@ export const en: Record<MessageKey, string> = {
     "The association's own organisation, listed apart in the notes (for example GR; empty: none)",
   'help.command.personalData':
     'Shows, exports or erases what the network has stored about a person: personal data @person (chairs).',
-  'personData.usage': 'Say who: personal data @person, or personal data and the name as on the member list.',
+  'personData.usage':
+    'Say who: personal data @person, or personal data and the name as on the member list or in the records.',
   'personData.notFound':
-    'I find no one called "{name}" on the network\'s member list. @mention the person instead.',
+    'I find no one called "{name}" on the network\'s member list or in its records. @mention the person instead.',
   'personData.ambiguous':
     'More than one person on the member list is called "{name}". @mention the person instead.',
   'personData.chairsOnly': 'Only the chairs ({chairs}) can see and erase personal data.',

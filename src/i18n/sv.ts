@@ -377,9 +377,9 @@ export const sv = {
   'help.command.personalData':
     'Visar, exporterar eller raderar vad nätverket har sparat om en person: personuppgifter @person (ordförande).',
   'personData.usage':
-    'Skriv vem det gäller: personuppgifter @person, eller personuppgifter och namnet som i medlemslistan.',
+    'Skriv vem det gäller: personuppgifter @person, eller personuppgifter och namnet som i medlemslistan eller anteckningarna.',
   'personData.notFound':
-    'Jag hittar ingen som heter "{name}" i nätverkets medlemslista. Nämn personen med @ i stället.',
+    'Jag hittar ingen som heter "{name}" i nätverkets medlemslista eller anteckningar. Nämn personen med @ i stället.',
   'personData.ambiguous': 'Flera i medlemslistan heter "{name}". Nämn personen med @ i stället.',
   'personData.chairsOnly': 'Bara ordförande ({chairs}) kan se och radera personuppgifter.',
   'personData.title': 'Personuppgifter: {name}',

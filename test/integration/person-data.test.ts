@@ -284,5 +284,9 @@ describe('one person’s data', () => {
       'Eva Ström berättade om avtalet.',
     );
     expect((await press('personData.open', ref)).value).toBe(sv['personData.gone']);
+    // What erasures leave is no one's name.
+    expect((await say(`personuppgifter ${ERASED_NAME}`)).text).toBe(
+      sv['personData.notFound'].replace('{name}', ERASED_NAME),
+    );
   });
 });

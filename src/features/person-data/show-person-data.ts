@@ -4,7 +4,9 @@ import { cardActivity } from '../../bot/card-activity';
 import type { CommandInput } from '../../bot/command-router';
 import { turnLanguage } from '../../bot/turn-language';
 import { renderPersonDataCard, type PersonDataRef } from '../../cards/person-data-card';
+import { sameName } from '../../domain/names';
 import { createTranslator } from '../../i18n/translator';
+import { ERASED_NAME } from '../../storage/person-data';
 import { networkForChair } from '../meetings/network-for-chair';
 import { personInNetwork } from './person-in-network';
 
@@ -40,8 +42,9 @@ export function createShowPersonData(deps: Pick<BotDeps, 'networks' | 'roster' |
     }
     // Not on the member list, but the records hold the name without anyone's ids (imported minutes, a task owner
     // without a Teams account): their data too is the chair's to answer for.
+    // "Borttagen person" is what erasures leave, no one's name.
     const stored =
-      person.problem === 'notFound' && !input.mentions.length
+      person.problem === 'notFound' && !input.mentions.length && !sameName(person.name, ERASED_NAME)
         ? await heldByName(deps, network.networkId, person.name)
         : undefined;
     if (stored) {

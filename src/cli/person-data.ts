@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { openCosmos } from '../storage/cosmos-connection';
@@ -11,22 +12,43 @@ const USAGE = `usage: person-data export|erase <Entra object id> [Teams user id]
   erase   deletes what only served the bot, replaces their name and ids in the networks' records
           and keeps a roster sync from adding them back`;
 
+/** The action and whom it is about; undefined when malformed (an unknown option, one without its value too). */
+function readArgs(
+  argv: string[],
+): { action: 'export' | 'erase'; key: PersonKey; network?: string } | undefined {
+  let read;
+  try {
+    read = parseArgs({
+      args: argv,
+      options: { name: { type: 'string' }, network: { type: 'string' } },
+      allowPositionals: true,
+    });
+  } catch {
+    return undefined;
+  }
+  const { values, positionals } = read;
+  const [action, aadObjectId, userId, ...extra] = positionals;
+  if ((action !== 'export' && action !== 'erase') || extra.length) return undefined;
+  if (values.name !== undefined) {
+    const name = values.name.trim();
+    if (!name || aadObjectId !== undefined) return undefined;
+    return { action, key: { name }, ...(values.network ? { network: values.network } : {}) };
+  }
+  if (!aadObjectId || values.network !== undefined) return undefined;
+  return { action, key: { aadObjectId, ...(userId ? { userId } : {}) } };
+}
+
 /**
  * For a data protection officer answering a request (GDPR art. 15 and 17), against the configured Cosmos DB:
  * `node dist/src/cli/person-data.js export <id>` (or `npm run person-data -- export <id>` in a checkout).
  */
 async function main(argv: string[]): Promise<number> {
-  const [action, ...rest] = argv;
-  const byName = rest[0] === '--name';
-  const [first, second, third] = byName ? rest.slice(1) : rest;
-  const network = byName && second === '--network' ? third : undefined;
-  const wellFormed = byName
-    ? first?.trim() && (second === undefined || (second === '--network' && third))
-    : first && !first.startsWith('--');
-  if ((action !== 'export' && action !== 'erase') || !wellFormed) {
+  const parsed = readArgs(argv);
+  if (!parsed) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  const { action, key, network } = parsed;
   const config = loadConfig();
   if (config.cosmos.kind === 'embedded') {
     process.stderr.write('COSMOS_ENDPOINT is not set: the embedded store holds nothing between runs.\n');
@@ -35,9 +57,6 @@ async function main(argv: string[]): Promise<number> {
   const cosmos = await openCosmos(config.cosmos, createLogger('warn'));
   try {
     const people = createPersonData(cosmos.containers);
-    const key: PersonKey = byName
-      ? { name: first!.trim() }
-      : { aadObjectId: first!, ...(second ? { userId: second } : {}) };
     const result =
       action === 'export' ? await people.exportData(key, network) : await people.erase(key, network);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

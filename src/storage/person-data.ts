@@ -4,7 +4,8 @@ import { conversationDocumentId } from '../domain/conversation';
 import type { ContainerName } from './containers';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { deleteIfThere } from './delete-if-there';
-import { erasedPersonDocument, isErasedPerson, type ErasedPerson } from './erased-people';
+import { erasedPersonDocument, isErasedPerson } from './erased-people';
+import { erasedPeopleIn } from './erased-people-in';
 import { documentsOf, type PersonContainer, type StoredDocument } from './person-documents';
 import { DOCUMENT_KINDS, kindOf, type DocumentKindName } from './person-fields';
 import { walkPerson, type Sought } from './person-walk';
@@ -86,17 +87,14 @@ export function createPersonData(
 ) {
   const find = async (key: PersonKey, networkId?: string) => {
     const ids = new Set(idsOf(key));
-    const theirIds = new Set<string>();
-    for (const id of ids) theirIds.add(DOCUMENT_KINDS.personalChat.idFor(id));
-    const names = new Set<string>('name' in key ? [key.name] : []);
+    const theirIds = new Set([...ids].map(DOCUMENT_KINDS.personalChat.idFor));
+    const given = 'name' in key ? [key.name] : [];
+    const names = new Set(given);
     const holdsRoleIn: string[] = [];
     // First what is theirs, for the names they are stored under; then every document again, with those names.
     for await (const { container, doc } of documentsOf(containers, networkId)) {
       const kind = kindOf(container, doc);
-      const { findings } = walkPerson(plain(doc), shapeOf(kind), {
-        ids,
-        names: 'name' in key ? [key.name] : [],
-      });
+      const { findings } = walkPerson(plain(doc), shapeOf(kind), { ids, names: given });
       for (const name of findings.names) names.add(name);
       if (kind === 'personalChat' && theirIds.has(String(doc.id))) {
         const chat = (doc.reference as { conversationId?: unknown } | undefined)?.conversationId;
@@ -118,16 +116,8 @@ export function createPersonData(
 
   /** Marks them erased in a network, once (a second erasure finds the first's marker). */
   const mark = async (networkId: string, ids: string[]) => {
-    const { resources } = await containers.networks.items
-      .query<ErasedPerson>(
-        {
-          query: "SELECT * FROM c WHERE c.networkId = @network AND c.type = 'erasedPerson'",
-          parameters: [{ name: '@network', value: networkId }],
-        },
-        { partitionKey: networkId },
-      )
-      .fetchAll();
-    if (!resources.some((marker) => isErasedPerson(marker, ids)))
+    const markers = await erasedPeopleIn(containers.networks, networkId);
+    if (!markers.some((marker) => isErasedPerson(marker, ids)))
       await containers.networks.items.create(erasedPersonDocument(networkId, ids, clock()));
   };
 

@@ -6,7 +6,8 @@ import type { RosterMember } from '../domain/roster';
 import { createBatchedUpsert } from './batched-upsert';
 import { hasStatus, storageUnavailable } from './cosmos-errors';
 import { queryWhereIn } from './query-where-in';
-import { isErasedPerson, type ErasedPerson } from './erased-people';
+import { isErasedPerson } from './erased-people';
+import { erasedPeopleIn } from './erased-people-in';
 import { recently } from './recent-reads';
 import { deleteIfThere } from './delete-if-there';
 
@@ -105,18 +106,9 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
     return rosters;
   };
 
-  const markersOf = async (networkId: string): Promise<(ErasedPerson & { id: string })[]> => {
+  const markersOf = async (networkId: string) => {
     try {
-      const { resources } = await container.items
-        .query<ErasedPerson & { id: string }>(
-          {
-            query: "SELECT * FROM c WHERE c.networkId = @networkId AND c.type = 'erasedPerson'",
-            parameters: [{ name: '@networkId', value: networkId }],
-          },
-          { partitionKey: networkId },
-        )
-        .fetchAll();
-      return resources;
+      return await erasedPeopleIn(container, networkId);
     } catch (error) {
       throw storageUnavailable(error, 'read erasure markers');
     }
@@ -215,14 +207,15 @@ export function createRosterRepository(container: Container, clock: Clock): Rost
 
     async returnAfterErasure(networkId, person) {
       const ids = [person.aadObjectId, person.userId];
-      const theirs = (await recentMarkers(networkId)).filter((marker) => isErasedPerson(marker, ids));
+      const markers = await recentMarkers(networkId);
+      const theirs = markers.filter((marker) => isErasedPerson(marker, ids));
       if (!theirs.length) return false;
       try {
         for (const marker of theirs) await deleteIfThere(container, marker.id, networkId);
       } catch (error) {
         throw storageUnavailable(error, 'remove erasure marker');
       }
-      recentMarkers.prime(networkId, markersOf(networkId));
+      recentMarkers.prime(networkId, Promise.resolve(markers.filter((marker) => !theirs.includes(marker))));
       // After the marker: should this write fail, the next sync brings them back, as they asked by acting.
       await write(
         [
